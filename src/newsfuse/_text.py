@@ -1,0 +1,44 @@
+"""Word-level helpers shared by grouping, scoring and evaluation."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STEMMER = PorterStemmer()
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told according mr mrs ms one two also s t would could may might must shall
+    """.split()
+)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens, apostrophes kept inside words."""
+    return _WORD.findall(text.lower())
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry content (no stopwords, no one-letter tokens)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def word_count(text: str) -> int:
+    """Words as the budget counts them: whitespace-separated tokens."""
+    return len(text.split())

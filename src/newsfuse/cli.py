@@ -1,0 +1,150 @@
+"""Command line: parse, validate, dispatch, print. Exit 2 for usage errors, 1 for input errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsfuse.errors import NewsfuseError, UsageError
+from newsfuse.pipeline import DEFAULT_WORDS, summarize
+from newsfuse.reading import ReadResult, read_paths, read_stream
+from newsfuse.registry import DEFAULT_METHOD, method_descriptions, method_names
+from newsfuse.render import FORMATS, render
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line that says where to look."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value} must be a positive number of words")
+    return number
+
+
+def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files (.txt, .md, .html), directories of them, or - for stdin "
+        "(articles separated by a line |||||)",
+    )
+    parser.add_argument("--clusters", metavar="FILE", help="batch: a cluster JSONL(.gz) file")
+    parser.add_argument("--out", metavar="FILE", help="batch: where to write one JSON line per cluster")
+    parser.add_argument("--workers", type=_positive_int, help="batch: processes to use (default: all cores)")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newsfuse", description="Cited summaries of several news articles about one story.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    run = commands.add_parser("summarize", help="summarize articles about one story")
+    _add_input_arguments(run)
+    run.add_argument("--words", type=_positive_int, default=DEFAULT_WORDS, help="word budget (default %(default)s)")
+    run.add_argument(
+        "--method", choices=method_names(), default="default", help=f"selection method (default: {DEFAULT_METHOD})"
+    )
+    run.add_argument("--format", choices=FORMATS, default="text", help="output format (default %(default)s)")
+    run.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    run.set_defaults(handler=_summarize)
+
+    listing = commands.add_parser("methods", help="list the selection methods")
+    listing.set_defaults(handler=_methods)
+    return parser
+
+
+def _read_inputs(paths: Sequence[str]) -> ReadResult:
+    files = [p for p in paths if p != "-"]
+    documents, warnings = [], []
+    if files:
+        result = read_paths(files)
+        documents += result.documents
+        warnings += result.warnings
+    if "-" in paths:
+        result = read_stream(sys.stdin.buffer.read())
+        documents += result.documents
+        warnings += result.warnings
+    return ReadResult(tuple(documents), tuple(warnings))
+
+
+def _warn(messages: Sequence[str]) -> None:
+    for message in messages:
+        print(f"newsfuse: warning: {message}", file=sys.stderr)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    if args.clusters:
+        if args.paths:
+            raise UsageError("give either article paths or --clusters, not both")
+        if not args.out:
+            raise UsageError("--clusters needs --out FILE for the JSON lines")
+        from newsfuse.batch import run_batch  # the batch runner pulls in multiprocessing and tqdm
+
+        written, failed = run_batch(args.clusters, args.out, args.words, args.method, args.workers)
+        print(f"newsfuse: wrote {written} summaries to {args.out} ({failed} failed)", file=sys.stderr)
+        return EXIT_INPUT if failed and failed == written else 0
+    if not args.paths:
+        raise UsageError("give article paths, a directory, - for stdin, or --clusters FILE")
+    read = _read_inputs(args.paths)
+    _warn(read.warnings)
+    summary = summarize(read.documents, words=args.words, method=args.method)
+    _warn(summary.warnings)
+    _write(render(summary, args.format), args.output)
+    return 0
+
+
+def _methods(args: argparse.Namespace) -> int:
+    width = max(len(name) for name, _ in method_descriptions())
+    for name, description in method_descriptions():
+        marker = " (default)" if name == DEFAULT_METHOD else ""
+        print(f"{name:<{width}}  {description}{marker}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except NewsfuseError as error:
+        print(f"newsfuse: error: {error}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(error, UsageError) else EXIT_INPUT
+    except OSError as error:
+        print(f"newsfuse: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: report it in one line, traceback only on request
+        if os.environ.get("NEWSFUSE_DEBUG"):
+            raise
+        print(
+            f"newsfuse: internal error: {error.__class__.__name__}: {error} "
+            "(set NEWSFUSE_DEBUG=1 for details and please report it)",
+            file=sys.stderr,
+        )
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

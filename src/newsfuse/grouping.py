@@ -1,0 +1,75 @@
+"""Group sentences that say the same thing, within and across articles.
+
+Two sentences are linked when their TF-IDF cosine is high, or when nearly all
+content words of the shorter one are in the longer one (a quote repeated with
+extra attribution, a sentence copied with an added clause). Linked sentences
+are merged with average linkage, so a chain of loosely related sentences does
+not collapse into one group.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+CROSS_DOCUMENT_SIMILARITY = 0.55
+SAME_DOCUMENT_SIMILARITY = 0.8
+CONTAINMENT = 0.8
+CONTAINMENT_MIN_SIMILARITY = 0.4
+AVERAGE_LINK = 0.4
+_MIN_CONTENT_WORDS = 4
+
+
+def _containment(shorter: set[str], longer: set[str], idf: dict[str, float]) -> float:
+    """Share of the shorter sentence's content, weighted by rarity, found in the longer one.
+
+    Weighting matters: names the whole story repeats would otherwise make any
+    sentence about the same people look contained in any other.
+    """
+    total = sum(idf[t] for t in shorter)
+    return sum(idf[t] for t in shorter & longer) / total if total else 0.0
+
+
+def group_sentences(
+    doc_indices: Sequence[int],
+    stems: Sequence[Sequence[str]],
+    similarity: np.ndarray,
+) -> list[int]:
+    """A group number for each sentence; numbers follow first appearance."""
+    count = len(stems)
+    stem_sets = [set(s) for s in stems]
+    document_frequency = Counter(t for s in stem_sets for t in s)
+    idf = {t: math.log((1 + count) / (1 + df)) + 1.0 for t, df in document_frequency.items()}
+    substantial = np.array([len(s) >= _MIN_CONTENT_WORDS for s in stem_sets])
+    same_document = np.equal.outer(np.asarray(doc_indices), np.asarray(doc_indices))
+    threshold = np.where(same_document, SAME_DOCUMENT_SIMILARITY, CROSS_DOCUMENT_SIMILARITY)
+    linked = (similarity >= threshold) & np.outer(substantial, substantial)
+    np.fill_diagonal(linked, False)
+
+    # Containment catches the pairs cosine misses because one side is much longer.
+    for i, j in zip(*np.nonzero(np.triu(similarity >= CONTAINMENT_MIN_SIMILARITY, k=1) & np.outer(substantial, substantial))):
+        a, b = stem_sets[i], stem_sets[j]
+        shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+        if _containment(shorter, longer, idf) >= CONTAINMENT:
+            linked[i, j] = linked[j, i] = True
+
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    group_of = list(range(count))
+    pairs = sorted(zip(*np.nonzero(np.triu(linked, k=1))), key=lambda p: -similarity[p])
+    for i, j in pairs:
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        mean = similarity[np.ix_(members[a], members[b])].mean()
+        if mean < AVERAGE_LINK and not linked[np.ix_(members[a], members[b])].all():
+            continue
+        keep, drop = min(a, b), max(a, b)
+        for member in members.pop(drop):
+            group_of[member] = keep
+            members[keep].append(member)
+
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(g, len(renumber)) for g in group_of]

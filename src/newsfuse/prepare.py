@@ -1,0 +1,101 @@
+"""Turn a cluster of raw documents into cleaned, split, vectorised and grouped sentences.
+
+Every summarizer and the cross-source analysis start from a ``PreparedCluster``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from scipy import sparse
+
+from newsfuse._text import content_stems
+from newsfuse._vectors import cosine_matrix, tfidf_matrix
+from newsfuse.cleaning import clean
+from newsfuse.errors import EmptyInputError, UsageError
+from newsfuse.grouping import group_sentences
+from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
+from newsfuse.segment import split_sentences
+
+# About 50,000 words: far more than any news article, small enough to stay fast.
+MAX_DOCUMENT_CHARS = 300_000
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedCluster:
+    """A cluster ready for scoring: sentences, their vectors, and same-content groups."""
+
+    documents: tuple[Document, ...]
+    cleaned: tuple[CleanedDocument, ...]
+    sentences: tuple[Sentence, ...]
+    stems: tuple[tuple[str, ...], ...]
+    vectors: sparse.csr_matrix
+    similarity: np.ndarray
+    group_of: tuple[int, ...]
+    groups: tuple[SentenceGroup, ...]
+    query: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _truncate(document: Document, warnings: list[str]) -> Document:
+    if len(document.text) <= MAX_DOCUMENT_CHARS:
+        return document
+    cut = document.text.rfind("\n", 0, MAX_DOCUMENT_CHARS)
+    cut = cut if cut > MAX_DOCUMENT_CHARS // 2 else MAX_DOCUMENT_CHARS
+    warnings.append(
+        f"document {document.id!r}: only the first {cut:,} of {len(document.text):,} characters "
+        "were used (the rest is beyond what a news article holds)"
+    )
+    return replace(document, text=document.text[:cut])
+
+
+def _check_ids(documents: Sequence[Document]) -> None:
+    seen: set[str] = set()
+    for document in documents:
+        if document.id in seen:
+            raise UsageError(
+                f"two documents have the id {document.id!r}: give each document a distinct id"
+            )
+        seen.add(document.id)
+
+
+def prepare(documents: Sequence[Document], query: str | None = None) -> PreparedCluster:
+    """Clean, split, vectorise and group the sentences of ``documents``."""
+    if not documents:
+        raise EmptyInputError("no documents were given: pass at least one article")
+    _check_ids(documents)
+    warnings: list[str] = []
+    usable = [_truncate(d, warnings) for d in documents]
+    cleaned = tuple(clean(d) for d in usable)
+    sentences: list[Sentence] = []
+    for doc_index, cleaned_document in enumerate(cleaned):
+        found = split_sentences(cleaned_document, doc_index)
+        if not found:
+            warnings.append(f"document {cleaned_document.document.id!r}: no article text found")
+        sentences.extend(found)
+    if not sentences:
+        names = ", ".join(repr(d.id) for d in documents)
+        raise EmptyInputError(
+            f"no article text found in {names}: the input is empty or only web noise"
+        )
+    stems = tuple(tuple(content_stems(s.text)) for s in sentences)
+    vectors = tfidf_matrix(stems)
+    similarity = cosine_matrix(vectors)
+    group_of = group_sentences([s.doc_index for s in sentences], stems, similarity)
+    grouped: dict[int, list[Sentence]] = {}
+    for sentence, group in zip(sentences, group_of):
+        grouped.setdefault(group, []).append(sentence)
+    return PreparedCluster(
+        documents=tuple(documents),
+        cleaned=cleaned,
+        sentences=tuple(sentences),
+        stems=stems,
+        vectors=vectors,
+        similarity=similarity,
+        group_of=tuple(group_of),
+        groups=tuple(SentenceGroup(tuple(grouped[g])) for g in range(len(grouped))),
+        query=query,
+        warnings=tuple(warnings),
+    )
