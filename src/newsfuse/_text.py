@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+import snowballstemmer
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STEMMER = PorterStemmer()
+# Porter, as ROUGE stems; snowballstemmer imports in milliseconds where nltk takes seconds.
+_STEMMER = snowballstemmer.stemmer("porter")
 
 STOPWORDS = frozenset(
     """
@@ -26,7 +27,7 @@ STOPWORDS = frozenset(
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    return _STEMMER.stemWord(word)
 
 
 def words(text: str) -> list[str]:

@@ -67,6 +67,11 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
         raise EmptyInputError("no documents were given: pass at least one article")
     _check_ids(documents)
     warnings: list[str] = []
+    if len(documents) == 1:
+        warnings.append(
+            "only one article was given: this is a single-document summary, "
+            "with no other source to confirm it"
+        )
     usable = [_truncate(d, warnings) for d in documents]
     cleaned = tuple(clean(d) for d in usable)
     sentences: list[Sentence] = []

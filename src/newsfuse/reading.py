@@ -95,10 +95,11 @@ def _read_bytes(path: Path, warnings: list[str]) -> bytes:
 def _html_document(html: str, doc_id: str, origin: str) -> Document:
     import trafilatura  # imported here: only HTML input pays for loading it
 
-    extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, as_dict=True
+    result = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
     )
-    text = (extracted or {}).get("text") or ""
+    extracted = result.as_dict() if result is not None else {}
+    text = extracted.get("text") or ""
     if not text.strip():
         raise EmptyInputError(f"{origin}: no article text found in this page; save the article's text instead")
     # trafilatura gives one paragraph per line; the rest of newsfuse reads blank-line paragraphs.

@@ -1,0 +1,115 @@
+"""The Python API: budgets, citations, groups, order, odd inputs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsfuse
+from newsfuse import Document, UsageError, summarize
+from newsfuse.errors import EmptyInputError
+from tests.conftest import TINY_ARTICLES
+
+
+def _text_of(documents, doc_id):
+    return next(d.text for d in documents if d.id == doc_id)
+
+
+@settings(max_examples=30, deadline=None)
+@given(words=st.integers(min_value=1, max_value=400), method=st.sampled_from(newsfuse.method_names()))
+def test_budget_respected_and_citations_exact(words, method):
+    documents = [Document(id=f"paper{n}", text=t) for n, t in enumerate(TINY_ARTICLES, start=1)]
+    summary = summarize(documents, words=words, method=method)
+    assert summary.sentences, "a summary is never silently empty"
+    assert summary.words <= words
+    for sentence in summary.sentences:
+        assert _text_of(documents, sentence.doc_id)[sentence.start : sentence.end] == sentence.text
+        assert sentence.doc_id in sentence.supported_by
+        for citation in sentence.support:
+            assert citation.doc_id in sentence.supported_by
+            assert _text_of(documents, citation.doc_id)[citation.start : citation.end].strip()
+
+
+def test_repeated_quote_cited_to_every_source_once(tiny_documents):
+    summary = summarize(tiny_documents, words=5000)
+    quotes = [s for s in summary.sentences if "joins the two halves" in s.text]
+    assert len(quotes) == 1
+    assert set(quotes[0].supported_by) == {"paper1", "paper2"}
+
+
+def test_noise_never_reaches_the_summary(tiny_documents):
+    text = summarize(tiny_documents, words=5000).text
+    assert "More news" not in text
+    assert "Share this" not in text
+
+
+def test_sentences_follow_first_appearance(tiny_documents):
+    summary = summarize(tiny_documents, words=5000, method="centroid")
+    first_positions = []
+    for sentence in summary.sentences:
+        cluster_positions = [
+            s.position
+            for s in newsfuse.prepare(tiny_documents).sentences
+            if (s.doc_id, s.start) in {(c.doc_id, c.start) for c in sentence.support}
+        ]
+        first_positions.append(min(cluster_positions))
+    assert first_positions == sorted(first_positions)
+
+
+def test_plain_strings_are_accepted():
+    summary = summarize(list(TINY_ARTICLES), words=60)
+    assert {s.id for s in summary.sources} == {"doc1", "doc2", "doc3"}
+
+
+def test_single_article_gives_single_document_summary():
+    summary = summarize([TINY_ARTICLES[0]], words=40)
+    assert summary.sentences
+    assert any("one article" in w for w in summary.warnings)
+
+
+def test_tiny_budget_cuts_best_sentence_and_says_so(tiny_documents):
+    summary = summarize(tiny_documents, words=3)
+    assert summary.words == 3
+    assert summary.sentences[0].truncated
+    assert any("shorter than any sentence" in w for w in summary.warnings)
+
+
+@pytest.mark.parametrize("words", [0, -5, 2.5, True])
+def test_bad_budget_is_a_usage_error(tiny_documents, words):
+    with pytest.raises(UsageError, match="positive whole number"):
+        summarize(tiny_documents, words=words)
+
+
+def test_unknown_method_names_the_choices(tiny_documents):
+    with pytest.raises(UsageError, match="choose one of"):
+        summarize(tiny_documents, method="nonsense")
+
+
+def test_only_noise_is_an_input_error():
+    with pytest.raises(EmptyInputError, match="no article text"):
+        summarize(["More news: something else\n\nShare this article"])
+
+
+def test_no_documents_is_an_input_error():
+    with pytest.raises(EmptyInputError):
+        summarize([])
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(UsageError, match="distinct id"):
+        summarize([Document("a", TINY_ARTICLES[0]), Document("a", TINY_ARTICLES[1])])
+
+
+def test_huge_article_is_truncated_with_a_warning():
+    paragraph = "The harbour authority counted the ships that arrived in the port on each day of the week. "
+    huge = Document("huge", (paragraph * 20 + "\n\n") * 3000)
+    summary = summarize([huge, Document("small", TINY_ARTICLES[0])], words=80)
+    assert summary.words <= 80
+    assert any("only the first" in w and "'huge'" in w for w in summary.warnings)
+
+
+def test_summary_values_are_frozen(tiny_documents):
+    summary = summarize(tiny_documents, words=50)
+    with pytest.raises(AttributeError):
+        summary.sentences[0].text = "changed"  # type: ignore[misc]
