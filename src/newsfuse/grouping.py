@@ -10,6 +10,7 @@ not collapse into one group.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ CONTAINMENT = 0.8
 CONTAINMENT_MIN_SIMILARITY = 0.4
 AVERAGE_LINK = 0.4
 _MIN_CONTENT_WORDS = 4
+_NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n't\b", re.I)
 
 
 def _containment(shorter: set[str], longer: set[str], idf: dict[str, float]) -> float:
@@ -33,12 +35,22 @@ def _containment(shorter: set[str], longer: set[str], idf: dict[str, float]) -> 
     return sum(idf[t] for t in shorter & longer) / total if total else 0.0
 
 
+def is_negated(text: str) -> bool:
+    """Whether a sentence says something did not happen (or denies it)."""
+    return bool(_NEGATION.search(text))
+
+
 def group_sentences(
     doc_indices: Sequence[int],
     stems: Sequence[Sequence[str]],
     similarity: np.ndarray,
+    negated: Sequence[bool],
 ) -> list[int]:
-    """A group number for each sentence; numbers follow first appearance."""
+    """A group number for each sentence; numbers follow first appearance.
+
+    A negated and a plain sentence are never linked: with the same words they
+    say opposite things ("did not meet" / "may meet").
+    """
     count = len(stems)
     stem_sets = [set(s) for s in stems]
     document_frequency = Counter(t for s in stem_sets for t in s)
@@ -46,11 +58,13 @@ def group_sentences(
     substantial = np.array([len(s) >= _MIN_CONTENT_WORDS for s in stem_sets])
     same_document = np.equal.outer(np.asarray(doc_indices), np.asarray(doc_indices))
     threshold = np.where(same_document, SAME_DOCUMENT_SIMILARITY, CROSS_DOCUMENT_SIMILARITY)
-    linked = (similarity >= threshold) & np.outer(substantial, substantial)
+    polarity = np.asarray(negated, dtype=bool)
+    comparable = np.outer(substantial, substantial) & np.equal.outer(polarity, polarity)
+    linked = (similarity >= threshold) & comparable
     np.fill_diagonal(linked, False)
 
     # Containment catches the pairs cosine misses because one side is much longer.
-    for i, j in zip(*np.nonzero(np.triu(similarity >= CONTAINMENT_MIN_SIMILARITY, k=1) & np.outer(substantial, substantial))):
+    for i, j in zip(*np.nonzero(np.triu(similarity >= CONTAINMENT_MIN_SIMILARITY, k=1) & comparable)):
         a, b = stem_sets[i], stem_sets[j]
         shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
         if _containment(shorter, longer, idf) >= CONTAINMENT:

@@ -15,7 +15,7 @@ from newsfuse._text import content_stems
 from newsfuse._vectors import cosine_matrix, tfidf_matrix
 from newsfuse.cleaning import clean
 from newsfuse.errors import EmptyInputError, UsageError
-from newsfuse.grouping import group_sentences
+from newsfuse.grouping import group_sentences, is_negated
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
 from newsfuse.segment import split_sentences
 
@@ -88,7 +88,9 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
     stems = tuple(tuple(content_stems(s.text)) for s in sentences)
     vectors = tfidf_matrix(stems)
     similarity = cosine_matrix(vectors)
-    group_of = group_sentences([s.doc_index for s in sentences], stems, similarity)
+    group_of = group_sentences(
+        [s.doc_index for s in sentences], stems, similarity, [is_negated(s.text) for s in sentences]
+    )
     grouped: dict[int, list[Sentence]] = {}
     for sentence, group in zip(sentences, group_of):
         grouped.setdefault(group, []).append(sentence)

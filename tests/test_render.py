@@ -1,0 +1,37 @@
+"""Text, Markdown and JSON renderings of one summary."""
+
+from __future__ import annotations
+
+import json
+
+from newsfuse import summarize
+from newsfuse.render import render
+
+
+def test_text_numbers_sources_in_cluster_order(tiny_documents):
+    out = render(summarize(tiny_documents, words=80), "text")
+    assert "Sources:" in out
+    assert "[1] paper1: Council approves new bridge" in out
+    assert "[2] paper2" in out and "[3] paper3" in out
+
+
+def test_markers_list_every_supporting_source(tiny_documents):
+    summary = summarize(tiny_documents, words=5000)
+    out = render(summary, "text")
+    quote = next(s for s in summary.sentences if len(s.supported_by) == 2)
+    assert f"{quote.text} [1,2]" in " ".join(out.split()) or "[1,2]" in out
+
+
+def test_markdown_uses_footnotes(tiny_documents):
+    out = render(summarize(tiny_documents, words=80), "markdown")
+    assert out.startswith("## Summary")
+    assert "[^1]:" in out
+
+
+def test_json_has_offsets_sources_and_noise(tiny_documents):
+    payload = json.loads(render(summarize(tiny_documents, words=80), "json"))
+    sentence = payload["sentences"][0]
+    assert {"text", "doc_id", "start", "end", "supported_by", "score", "support"} <= set(sentence)
+    noise = {n["reason"] for s in payload["sources"] for n in s["noise_removed"]}
+    assert {"link", "share-prompt"} <= noise
+    assert payload["words"] <= payload["budget"] == 80
