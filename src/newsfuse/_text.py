@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# Porter, as ROUGE stems; snowballstemmer imports in milliseconds where nltk takes seconds.
-_STEMMER = snowballstemmer.stemmer("porter")
+# Porter, as ROUGE stems; PyStemmer's C code is fast to import and to run.
+_STEMMER = Stemmer.Stemmer("porter")
 
 STOPWORDS = frozenset(
     """
