@@ -1,33 +1,60 @@
 """Split cleaned article text into sentences that keep their character offsets.
 
-syntok does the splitting (chosen by measurement against pysbd and spaCy on news
-text: see ``benchmarks/splitters.py``), fed one paragraph at a time. Two
-adjustments on top:
-- a paragraph with no sentence-ending mark before its end is one sentence, so
-  the splitter is only asked where there is a real decision to make;
-- a split inside an open quotation is undone ("He said: "We won. Twice."" is
-  one sentence), since a quote cut in two cannot be cited faithfully.
+syntok does the splitting, fed one paragraph at a time: measured against pysbd
+and spaCy on news text (``benchmarks/splitters.py``, gold paragraphs in
+``tests/data/sentence_gold.jsonl``), syntok with the corrections below is both
+the most accurate (boundary F1 0.96 against pysbd's 0.95) and the fastest
+(about 2 ms per 1,000 words against pysbd's 25 and spaCy's 150).
+
+Corrections around syntok:
+- a paragraph with no candidate boundary is one sentence, and stops that are
+  certain (a plain lowercase word, a full stop, a capital) are cut without asking;
+- syntok's false stops at datelines ("PYONGYANG (AP) —"), semicolons and titles it
+  does not know ("Gov.", "Lt.") are undone, and "8 p.m. Results ..." is split;
+- a split inside an open quotation is undone ("He said: "We won. Twice."" is one
+  sentence), since a quote cut in two cannot be cited faithfully; a quotation
+  still open at the paragraph's end (AP style) keeps its sentences apart.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import syntok.segmenter as _syntok
 
 from newsfuse.models import CleanedDocument, Sentence
 
-# A candidate boundary: . ! ? followed by space; without one, nothing to split.
-_INNER_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+\S")
-_QUOTES = re.compile(r"[\"“”]")
 _MIN_SENTENCE_CHARS = 2
+
+# (E) also a candidate when the space after the full stop was lost: "the flu.Health officials"
+_INNER_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*\s+\S|(?<=[a-z][.!?])[A-Z])")
+# (A) AP's closing '' counts as a quotation mark
+_QUOTES = re.compile(r"''|[\"“”]")
+# (C) syntok may end a "sentence" without terminal punctuation: "PYONGYANG (AP)", "...Flynn;"
+_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# (C) titles syntok does not know as abbreviations; they precede a name
+_TITLE_END = re.compile(r"\b(?:Gov|Govs|Rep|Reps|Lt|Sgt|Rev|Maj|Det|Cpl|Pvt|Atty|Supt|Cmdr|Insp|Msgr)\.$")
+# (C) the rest of a dateline: "ALLENTOWN, Pa. | (AP) — ...", "IRVINE, Calif. | — ..."
+_DATELINE_REST = re.compile(r"[—–_-]|\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)")
+# (D) a.m./p.m. before a capitalised word that is not a day, month or time zone ends a sentence
+_CLOCK = re.compile(r"\b[ap]\.m\.(?=\s+([A-Z]\w*))")
+_CLOCK_CONTINUES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT UTC BST Eastern Central Mountain Pacific".split()
+)
+# (F) speed: a full stop after a plain lowercase word, before a capital, is a boundary without asking
+_SURE = re.compile(r"(?<![\w.@/-])([a-z]{2,})(?:[.!?]|\.[\"'”’)]+)\s+(?=[\"“‘(]?[A-Z])")
+_LOWERCASE_ABBREVIATIONS = frozenset(
+    "vs etc approx incl al ca ft lbs oz mins mos yrs no sq mi km gal est dept univ ave st rd".split()
+)
 
 
 def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    paragraph = text[start:end]
-    spans = []
-    for syntok_paragraph in _syntok.analyze(paragraph):
-        for sentence in syntok_paragraph:
+    spans: list[tuple[int, int]] = []
+    for paragraph in _syntok.analyze(text[start:end]):
+        for sentence in paragraph:
             tokens = list(sentence)
             if tokens:
                 first, last = tokens[0], tokens[-1]
@@ -35,17 +62,63 @@ def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _sure_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut at the sure boundaries; only the pieces between go to syntok."""
+    for match in _SURE.finditer(text, start, end):
+        if match.group(1) in _LOWERCASE_ABBREVIATIONS:
+            continue
+        cut = match.end(1)
+        while not text[cut].isspace():  # keep the full stop and closing quotes
+            cut += 1
+        yield start, cut
+        start = match.end()
+    yield start, end
+
+
+def _merge_false_stops(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo syntok's stops at datelines, semicolons and unknown titles."""
+    merged = []
+    for start, end in spans:
+        if merged:
+            previous = text[merged[-1][0] : merged[-1][1]]
+            if (
+                not _TERMINAL_END.search(previous)
+                or _TITLE_END.search(previous)
+                or _DATELINE_REST.match(text, start, end)
+            ):
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split after "8 p.m." when a new sentence clearly starts; syntok never does."""
+    result = []
+    for start, end in spans:
+        for match in _CLOCK.finditer(text, start, end):
+            if match.group(1) not in _CLOCK_CONTINUES:
+                result.append((start, match.end()))
+                start = match.start(1)
+        result.append((start, end))
+    return result
+
+
 def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that opens a quotation with the next ones until it closes."""
     merged: list[tuple[int, int]] = []
+    parts: list[tuple[int, int]] = []
     open_quote = False
     for start, end in spans:
         if open_quote and merged:
             merged[-1] = (merged[-1][0], end)
+            parts.append((start, end))
         else:
             merged.append((start, end))
-        quotes = len(_QUOTES.findall(text[merged[-1][0] : merged[-1][1]]))
-        open_quote = quotes % 2 == 1
+            parts = [(start, end)]
+        open_quote = len(_QUOTES.findall(text, merged[-1][0], merged[-1][1])) % 2 == 1
+    if open_quote:  # (B) the quotation runs on past the paragraph: keep its sentences apart
+        merged[-1:] = parts
     return merged
 
 
@@ -53,7 +126,14 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of the sentences of ``text[start:end]``."""
     if not _INNER_BOUNDARY.search(text, start, end):
         return [(start, end)]
-    return _merge_open_quotes(text, _syntok_spans(text, start, end))
+    spans: list[tuple[int, int]] = []
+    for piece_start, piece_end in _sure_pieces(text, start, end):
+        if _INNER_BOUNDARY.search(text, piece_start, piece_end):
+            spans.extend(_syntok_spans(text, piece_start, piece_end))
+        else:
+            spans.append((piece_start, piece_end))
+    spans = _split_after_clock_times(text, _merge_false_stops(text, spans))
+    return _merge_open_quotes(text, spans)
 
 
 def split_sentences(cleaned: CleanedDocument, doc_index: int) -> list[Sentence]:
