@@ -1,14 +1,24 @@
 """Find the article text in a scraped or wire document and set the noise aside.
 
-Cleaning never edits the text: it returns offsets of the lines that are article
-text and a record of every removed stretch with its reason, so that sentences
-and citations keep pointing into the document as read.
+Cleaning never edits the text: it returns offsets of the stretches that are
+article text and a record of every removed stretch with its reason, so that
+sentences and citations keep pointing into the document as read.
 
 Two levels:
-- whole lines: repeated headlines, link lists ("More news: ..."), share prompts,
-  server errors, broadcast residue, photo credits, wire codes;
-- stretches inside a line (``inline_noise``): ad sentences glued into a
-  paragraph, DUC typesetting codes, wire datelines at the start of a story.
+- whole lines: headlines and section titles, repeated lines, link lists
+  ("More news: ..."), share and sign-up prompts, server errors, broadcast
+  residue, photo credits and captions, embedded posts, video-player text,
+  bylines and credits, editor's notes, copyright and wire-service trailers;
+- stretches inside a kept line (``inline_noise``): ad sentences glued into a
+  paragraph, "click here" prompts, DUC typesetting codes, and the wire
+  dateline at the start of a story.
+
+A "line" is a line of the text, split further where DUC typesetting codes
+separate a wire story's paragraphs. The rules look at the form of a line
+(patterns of web and wire boilerplate, length, closing punctuation, title
+case, repetition, the lines around it), never at the words of one particular
+site or story. When in doubt a line is kept: dropping an article sentence
+costs more than keeping a caption.
 """
 
 from __future__ import annotations
@@ -17,52 +27,226 @@ import re
 
 from newsfuse.models import CleanedDocument, Document, NoiseSpan
 
-# A whole line is noise when it matches one of these; the name is the reason.
-_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in (
-        ("link", r"^\s*(read more|more news|related( news| articles| stories| content| coverage| links)?|"
-                 r"see also|recommended|trending( news| now)?|most (read|popular|viewed)|"
-                 r"also (read|see)|watch|video|listen|click here|more from|top stories|"
-                 r"you (may|might) also like)\s*[:\-–—|]?\s*($|\S.{0,200}$)"),
-        ("server-error", r"^\s*\[?\s*an error occurred while processing (this|the) directive\s*\]?\s*$|"
-                         r"^\s*(error \d{3}|404 not found|page not found|internal server error)\b"),
-        ("broadcast", r"\bis on the line (for|with) us\b|\bjoins us (now )?(from|live)\b|"
-                      r"^\s*(transcript|(begin|end) video( clip)?|commercial break)\b"),
-        ("photo-credit", r"^\s*(\(?\s*(photo|image|picture|video|graphic|illustration)s?"
-                         r"( credit)?\s*[:/]|image copyright|image caption|media playback)|"
-                         r"\((ap|afp|reuters|getty( images)?) photo|/\s*(getty images|ap|afp|reuters)\s*\)?\s*$|"
-                         r"^\s*(photo|image)\s*:"),
-        ("share-prompt", r"^\s*(share (this|on)|tweet( this| with a location)?|follow us|subscribe|"
-                         r"sign up|email this|print this|like us on|join the conversation|"
-                         r"comments?\s*(\(\d+\))?\s*$|leave a comment|newsletter|advertisement\s*$|"
-                         r"skip (to|ad)|loading\.\.\.|we use cookies|accept cookies)"),
-        ("copyright", r"^\s*(©|\(c\)|copyright\b)|all rights reserved|may not be (published|"
-                      r"broadcast|rewritten|redistributed)"),
-        ("wire-code", r"^\s*(&[A-Z]{2};\s*)+\s*(MORE)?\s*$|^\s*\(?(STORY CAN END HERE|OPTIONAL MATERIAL"
-                      r"|END OPTIONAL|MORE\)?$|ENDIT|NNNN)|^\s*\(\w{2,4}\)\s*$|"
-                      r"^\s*[A-Z]{2,4}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{3}\s*$|"
-                      r"^\s*(NYT|AP|APW|XIE)-?\d+|^\s*(c\.\d{4}|\(c\)\s*\d{4})|"
-                      r"^\s*(NEW YORK TIMES NEWS SERVICE|distributed by|for release)"),
-    )
+
+def _compile(*rules: tuple[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in rules)
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# DUC typesetting codes: &QL; (quad left), &UR; (upper rule), &LR;, &QC; ...
+_TYPESETTING_CODE = re.compile(r"&[A-Z]{2};")
+_TYPESETTING_RUN = re.compile(r"(?:&[A-Z]{2};\s*)+")
+# Sign-offs closing a wire story, run into its last sentence: "... imported oil. enditem".
+_WIRE_SIGN_OFF = re.compile(r"\s+(?:(?i:enditem|endit)|MORE)\s*$")
+
+# Patterns for whole lines, one per reason; each is searched in the line with
+# its typesetting codes blanked out.
+_LINK = (
+    # A link label, then a headline or nothing: "READ MORE: ...", "Related Articles".
+    r"^(read more|more news|more from|more on|more|related( news| articles?| stories| content|"
+    r" coverage| links| video)?|see also|also (read|see|watch)|recommended|trending( now)?|"
+    r"most (read|popular|viewed)|top stories|you (may|might) also like|full coverage|"
+    r"videos?|audio|watch|listen|gallery|slideshow|editorial|opinion|previously|"
+    r"must[- ]reads?|(external )?resources|on the (net|web))\b\s*"
+    r"(?:[:|»›>]|[-–—](?=\s)|$)"
+    # "Related" glued to the linked headline: "Related Prodigy: 10 Essential Tracks".
+    r"|^related\s+(?=[A-Z0-9\"'“‘])(?-i:[A-Z0-9])"
+    # A link label with a source: "Read more from The Hill:".
+    r"|^(read|see|watch) more\b[^.!?:]{0,40}:\s*$"
+    # A call to read on, ending a blurb: "... location history. Learn more".
+    r"|[.!?]\s+(learn|read|see|find out) more\W*$"
+    # An imperative pointing elsewhere: "Visit the ... section to learn more."
+    r"|^(visit|go to|head to|check out|see|read|watch|listen to)\b[^.!?]{0,100}"
+    r"\bto (learn|find out|read|see|hear) more\W*$"
+)
+_SERVER_ERROR = (
+    r"^\W*an error (has )?occurred\b.{0,60}$|^\W*(error \d{3}|404 not found|page not found|"
+    r"internal server error|service unavailable)\b"
+)
+_BROADCAST = (
+    r"\b(is|are) on the line (for|with) us\b|\bjoins us (now |live )?(from|on the line)\b|"
+    r"^\W*(begin|end) (video|audio)( clip)?\W*$|^\W*\(?(commercial break|crosstalk)\)?\W*$|"
+    r"\bwe('ll| will) be right back\b"
+)
+_PHOTO_CREDIT = (
+    r"^\W*(photo|image|picture|illustration|graphic|video|file photo)s?"
+    r"( credit| courtesy| by)?\s*:|"
+    r"^(image (copyright|caption)|media (playback|caption))\b|"
+    r"\((photo|image|picture)s?( illustration)?\b[^()]{0,80}\)\s*(\([^()]{0,40}\))?\W*$|"
+    r"\(\s*(ap|afp|reuters|getty|associated press)( photo| images?)?\b[^()]{0,40}\)\W*$|"
+    r"\|\s*(getty|ap|afp|reuters)\b[\w /.-]{0,40}$|"
+    # A caption closed by its credit: "... on Saturday. (Jane Doe/The Daily News)".
+    r"[.!?\"'”’]\s*\((?:[^()/-]{1,60}/[^()]{1,60}|(?-i:(?:[A-Z][\w.'’&]*\s*){1,6}))\)\s*$|"
+    r"/\s*(getty images|ap|afp|reuters|ap images|epa)\s*\)?\W*$|"
+    r"^(courtesy|photograph|photographs) (of |by )?[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,4}\W*$|"
+    r"^FILE\s*[-–—]\s|"
+    r"\bin this (\w+ )?(file |handout |evidence |undated )?(photo|image|picture)\b|"
+    r"\bthis (\w+ )?(photo|image|picture) (released|provided|taken|shows)\b|"
+    r"^(a|an|the) (\w+ )?(photo|image|picture) (from|by) [^.]{0,60} shows\b|"
+    # A video caption ends with its date and source: "... (Jan. 2) AP".
+    rf"\({_MONTH} \d{{1,2}}(, \d{{4}})?\)\s*[A-Z][\w ]{{0,40}}$|"
+    # A photographer's credit run into the caption: "Jane Doe / For The Times ...".
+    r"^(?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) / (?:for )?(?:the )?(?-i:[A-Z])"
+)
+_EMBED = (
+    # Embedded posts: "... — Name (@handle) April 1, 2017", "A post shared by ...".
+    rf"\(@\w+\)\s*(on )?{_MONTH} \d{{1,2}},? \d{{4}}\W*$|"
+    r"\bpic\.twitter\.com/\w+|\ba post shared by\b.{0,80}\(@\w+\)|"
+    # Video-player and widget text.
+    r"\bautoplay\b|\bcopy this code to your (website|blog)\b|\bembed\b.{0,12}\bshare\b|"
+    r"\bhtml5 capable browser\b|^\W*(skip|replay|play|embed|share)( (in|x|with sound))?\W*$|"
+    r"^\W*(\d{1,2}:\d{2}\W*){2,}$|^\W*sound\s+\d{1,2}:\d{2}"
+)
+_SHARE_PROMPT = (
+    r"^\W*(share (this|on|via|the story)|share\W+tweet\b|tweet (this|with a location)\b|"
+    r"follow (us|me)\b|click to (email|share|print|tweet)\b|like us\b|subscribe\b|"
+    r"sign (up|in)\b|log in\b|register\b|"
+    r"email this\b|print this\b|join the conversation\b|leave a comment\b|"
+    r"newsletter\b|download (the|our)\b.{0,60}\bapp\b|"
+    r"get (the )?(latest |breaking )?news\b.{0,60}\binbox\b|"
+    r"comments?\s*(\(\d+\))?\s*$|read or share this story\b|"
+    r"we use cookies\b|accept (all )?cookies\b|this (site|website) uses cookies\b)|"
+    r"\bby (signing up|subscribing|submitting|registering|clicking)\b[^.]{0,60}\byou agree\b|"
+    r"\bplease (verify|re-enter|check your email|sign in|log in|enable javascript)\b|"
+    r"^\W*follow [\w .'-]{1,40} on (twitter|facebook|instagram|google\+?)\b|"
+    r"^(?=.{0,120}$).*\bfollow @\w+\W*$|"
+    r"\b(share|leave|post|tell us) your (own )?(thoughts|comments|views|opinion)\b|"
+    r"\bsign in to (update|manage|view|access) your\b|"
+    r"\bsupport our journalism\b|\balready a subscriber\b|\{\*.*\*\}"
+)
+_CREDIT = (
+    r"^\W*(by|written by|reporting by|additional reporting by|editing by|compiled by)\s+"
+    r"(?-i:[A-Z])[\w.'-]*( (?-i:[A-Z])[\w.'-]*){0,4}\W*(,|;|/|$)(?=.{0,120}$)|"
+    r"^.{0,150}?\bcontributed (reporting )?to this (report|story|article)\b|"
+    r"^\W*\(?(additional )?(reporting|writing|editing) by\b|"
+    r"\byou can (email|reach|contact|follow) (him|her|them)\b|"
+    # An author's note in brackets: "(Jane Doe is a free-lance writer in Maine.)".
+    r"^\(\s*(?-i:[A-Z])[\w.'-]*( (?-i:[A-Z])[\w.'-]*){0,4} (is|was) (a|an|the)\b.*\)\W*$|"
+    r"^\(\s*this (article|story|column|essay) (is|was) (excerpted|adapted|reprinted|taken)\b|"
+    r"^(?=.{0,160}$).*[\w.]+(@|\(at\))\w+\.(com|org|net)\b|^\W*e-?mail\b(?=.{0,80}$)"
+)
+_EDITOR_NOTE = (
+    r"^\W*(update[ds]?|correction|clarification|editor'?s'? note|eds)\b( \d+)?\s*[:\-–—]|"
+    r"^\W*(an earlier version of this|this (article|story|post) (has been|was) "
+    r"(updated|corrected|changed))\b|^\W*this story is developing\b|^\W*updated\W*$|"
+    r"^\W*first posted\b"
+)
+_COPYRIGHT = (
+    r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b|"
+    r"\bmay not be (published|broadcast|rewritten|redistributed|reproduced)\b|"
+    r"\b(reuse|republish|reproduce) any (content|material)\b|^(?=.{0,80}$)\W*\d{4} [\w./]+\W*$"
+)
+_WIRE_CODE = (
+    # Trailers and slugs of wire stories (DUC): story ends, trims, editor initials.
+    r"\(?\s*story can end here\b|\boptional material follows\b|"
+    r"\(\s*(begin|end) optional trim\s*\)|"
+    r"^\W*(more|endit|enditem|nnnn|nn|xxxx end of story|end of story|(x ){2,}x)\W*$|"
+    r"^\W*\(\s*[a-z]{1,4}([/-][a-z]{0,4}){0,4}\s*\)\W*$|"
+    r"^\W*[a-z]{2,4}([/-]+[a-z]{2,4}){1,3}\W*$|"
+    r"^\W*[A-Z]{2,4}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{3}\s*$|^\W*=\d{6,}|"
+    r"\b\d+(st|nd|rd|th) graf\b|\bgraf,? pvs\b|^\W*eds\W|"
+    r"^\W*_?\s*(the )?(new york times|cox|los angeles times|washington post|new america)"
+    r"( news service| syndicate| newspapers| special features)\b|"
+    r"\bnews service\W*$|^\W*(story )?filed by\b|^\W*distributed by\b|\bfor release\b.{0,40}$|"
+    r"\bnonsubscribers\b|\bsluglines?\b|^\W*BC-[A-Z0-9-]+\W*$|\bto publish this article\b|"
+    r"\bsyndicate web site\b|"
+    r"^\W*c\.\s?\d{4}\b|\bc\.\s?\d{4} [\w ]{0,40}(news|service|times|post)\b"
+)
+# The first pattern a line matches names the reason it is noise.
+_LINE_PATTERNS = _compile(
+    ("link", _LINK),
+    ("server-error", _SERVER_ERROR),
+    ("broadcast", _BROADCAST),
+    ("photo-credit", _PHOTO_CREDIT),
+    ("embed", _EMBED),
+    ("share-prompt", _SHARE_PROMPT),
+    ("credit", _CREDIT),
+    ("editor-note", _EDITOR_NOTE),
+    ("copyright", _COPYRIGHT),
+    ("wire-code", _WIRE_CODE),
 )
 
-# Ad and prompt sentences that turn up inside article paragraphs.
-_INLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in (
-        ("ad", r"this miracle can be yours\.?|(click|tap) here to [^.!?]*[.!?]?|"
-               r"sign up for (our|the) [^.!?]*newsletter[^.!?]*[.!?]?|"
-               r"(advertisement|story continues below)\s*(?=[A-Z\"]|$)"),
-        ("wire-code", r"&[A-Z]{2};|\(STORY CAN END HERE\. OPTIONAL MATERIAL FOLLOWS\.?\)"),
-        ("dateline", r"^\s*[A-Z][A-Z .,'-]{2,40}\s*(,\s*[A-Z][a-zA-Z.]+\.?\s*)?(\([A-Za-z. ]{2,20}\)\s*)?"
-                     r"(_|--|—|–|-)\s+(?=[A-Z\"'])"),
-    )
+# Sentences inside a kept line that are not article text.
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
+# Ad copy: "This miracle can be yours.", "Order now!", "Ask about our free trial!".
+_AD_SENTENCE = (
+    r"\b(can|could) be yours\b|\b(buy|order|shop|call) (it )?(now|today)\b.*!\W*$|"
+    r"\b(limited[- ]time offer|free trial|while supplies last)\b.*!\W*$"
+)
+_LINK_SENTENCE = r"\b(click|tap) here\b|\bsign up (here )?for (our|the) .*newsletter\b"
+_INLINE_SENTENCE_PATTERNS = _compile(("ad", _AD_SENTENCE), ("link", _LINK_SENTENCE))
+
+# Stretches inside a kept line that are not article text.
+# Page furniture between two sentences: "... he said. Advertisement Continue reading ...".
+_PAGE_FURNITURE = (
+    r"(?-i:(?<![^\s.!?\"”’])"
+    r"(?:Advertisement|ADVERTISEMENT|Story continues below|Continue reading the main story)"
+    r"(?=\s+[A-Z\"“]|\s*$))"
+)
+_READ_HERE = r"\((read|see|watch) (more|it|the \w+)( about this)? here\.?\)"
+_WIRE_INLINE = (
+    rf"{_WIRE_SIGN_OFF.pattern}|{_TYPESETTING_CODE.pattern}|"
+    r"\(\s*STORY CAN END HERE\W+OPTIONAL MATERIAL FOLLOWS\W*\)"
+)
+_INLINE_PATTERNS = _compile(
+    ("ad", _PAGE_FURNITURE), ("link", _READ_HERE), ("wire-code", _WIRE_INLINE)
 )
 
-_MIN_HEADLINE_WORDS = 2
+# The wire dateline opening a story: "PYONGYANG (AP) —", "WASHINGTON _",
+# "KUNMING, June 11 (Xinhua) --", "IRVINE, Calif. —", "Tokyo (CNN)".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?(?: \d{1,2})?)?"
+    r"(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—|–|-)\s+"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+)?\s*\([A-Z]{2,6}\)\s*(?:_|--|—|–|-)?\s*"
+    r"|[A-Z]{3,}(?: [A-Z]{2,})*, [A-Z][a-z]{1,5}\.\s)"
+    r"(?=[A-Z\"'“‘`])"
+)
+
 _MAX_HEADLINE_WORDS = 25
-_END_PUNCT = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+_MAX_LABEL_WORDS = 4
+# A line of at most this many words is short: it may sit inside a boilerplate
+# block, and it is too short to tell a headline by its inner sentence ends.
+_SHORT_LINE_WORDS = 10
+_MAX_LINK_LABEL_WORDS = 10
+_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+# Reporters' contact lines give an e-mail address and a phone number.
+_EMAIL = re.compile(r"\w(@|\(at\))\w+\.\w+", re.IGNORECASE)
+_PHONE = re.compile(r"\b\d{3}[-.)]\s?\d{3}[-.]\d{4}\b")
+_MIN_TITLE_CASE_WORDS = 2
+_MIN_TITLE_WORDS = 2
+# A line closing a sentence: . ! ? ; an ellipsis, or a dash cutting speech short, before any
+# closing quotes, brackets and footnote marks.
+_SENTENCE_END = re.compile(r"(?:[.!?;…]|--|—|\s-)[\s\"'`”’)\]]*(\[\d+\])*\s*$")
+# Speech closing a line, brought in by a comma: 'he said, "Hi, I'm Olivia"'.
+_SPEECH_END = re.compile(r"[,]\s*[\"“‘'`]+[^\"“”]*[\"”’'`]+\s*$")
+_QUOTE_START = re.compile(r"^[\"“‘'`]")
+# A sentence ending inside the line: "... are swinging. One pair ...".
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s+[\"'“‘`(]*[A-Z]")
+# A sentence closing on its attribution, its full stop lost: "..., said Zajicek".
+_ATTRIBUTION_END = re.compile(r"[,\"'”’]\s+(?:said|says|told|added|wrote)\b[^,.]{0,60}$")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+_COLON_END = re.compile(r":\s*$")
+_FULL_STOP_END = re.compile(r"\.[\s\"'`”’)\]]*$")
+_COMMA_END = re.compile(r",[\s\"'`”’]*$")
+# Headlines do not end on these words; a sentence broken across lines may.
+_CONTINUATION_END = re.compile(
+    r"\s(?:a|an|and|because|but|if|nor|of|or|than|that|the|which|who|whose)\s*$"
+)
+# Noise of a web page's boilerplate blocks (widgets, then titles and repeats), as
+# opposed to wire codes and rules, which also stand around real paragraphs.
+_BLOCK_REASONS = frozenset(
+    {"link", "share-prompt", "embed", "photo-credit", "credit", "copyright"}
+    | {"heading", "repeated", "context"}
+)
+_BRACKETED = re.compile(r"^\s*[\[(](?P<inner>[^\[\]()]*)[\])]\s*$")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "nor", "of"}
+    | {"on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"}
+)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -80,84 +264,252 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _strip_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``[(start, end)]`` narrowed to exclude surrounding space; ``[]`` if only space or symbols."""
-    piece = text[start:end]
-    if not re.search(r"\w", piece):
-        return []
-    return [(start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip())))]
-
-
 def _normalise(line: str) -> str:
     return re.sub(r"\W+", " ", line.lower()).strip()
 
 
+def _is_title_case(line: str) -> bool:
+    """Every word but the small ones starts with a capital, as in headlines."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= _MIN_TITLE_CASE_WORDS and all(w[0].isupper() for w in words)
+
+
 def _looks_like_heading(line: str) -> bool:
-    """A short line with no closing punctuation: a headline, section title or label."""
+    """A headline, section title, label or caption fragment rather than prose.
+
+    Prose lines end a sentence; a line that does not is a heading when short.
+    A short label ending in a colon ("Must-reads:") and a title-case question
+    ("Will Publisher Traffic Drop?") are headings too.
+    """
     words = line.split()
-    return len(words) <= _MAX_HEADLINE_WORDS and not _END_PUNCT.search(line)
+    if len(words) > _MAX_HEADLINE_WORDS:
+        return False
+    if _QUESTION_END.search(line):
+        return _is_title_case(line)
+    if _SENTENCE_END.search(line):
+        return False
+    if len(words) > _SHORT_LINE_WORDS and (
+        _INNER_SENTENCE_END.search(line) or _ATTRIBUTION_END.search(line)
+    ):
+        return False
+    if len(words) > _MAX_LABEL_WORDS and _SPEECH_END.search(line):
+        return False
+    if _COLON_END.search(line):
+        return len(words) <= _MAX_LABEL_WORDS or _is_title_case(line)
+    if _COMMA_END.search(line) or _CONTINUATION_END.search(line):
+        # A salutation ("Dear friends,") or a sentence broken across lines.
+        return len(words) <= _MAX_LABEL_WORDS
+    return True
+
+
+def _is_bracketed_note(line: str) -> bool:
+    """A line wholly in brackets that holds no sentence: "[PeerJ]", "(PHOTOS: ...)"."""
+    match = _BRACKETED.match(line)
+    return match is not None and not _SENTENCE_END.search(match.group("inner"))
+
+
+def _is_link_line(line: str) -> bool:
+    """A web address with at most a short label: "More info: http://..."."""
+    if not _URL.search(line):
+        return False
+    return len(_URL.sub(" ", line).split()) <= _MAX_LINK_LABEL_WORDS
 
 
 def line_noise_reason(line: str) -> str | None:
     """Why a whole line is noise, or ``None`` when it may be article text."""
+    bare = _TYPESETTING_CODE.sub(" ", line).strip()
+    if not re.search(r"[^\W_]", bare):
+        return "wire-code" if bare != line.strip() else "symbols"
     for reason, pattern in _LINE_PATTERNS:
-        if pattern.search(line):
+        if pattern.search(bare):
             return reason
+    if _is_bracketed_note(bare) or _is_link_line(bare):
+        return "link"
+    if _EMAIL.search(bare) and _PHONE.search(bare):
+        return "credit"
     return None
 
 
-def inline_noise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Noise stretches inside ``text[start:end]`` as ``(start, end, reason)``."""
+def inline_noise(
+    text: str, start: int, end: int, *, opening: bool = False
+) -> list[tuple[int, int, str]]:
+    """Noise stretches inside ``text[start:end]`` as ``(start, end, reason)``.
+
+    ``opening`` marks the first kept line of a document, where a wire dateline
+    may stand.
+    """
     found = []
     segment = text[start:end]
-    for reason, pattern in _INLINE_PATTERNS:
-        for match in pattern.finditer(segment):
-            if match.end() > match.start():
-                found.append((start + match.start(), start + match.end(), reason))
+    matches = [
+        (reason, match)
+        for reason, pattern in _INLINE_PATTERNS
+        for match in pattern.finditer(segment)
+    ]
+    for sentence in _SENTENCE.finditer(segment):
+        for reason, pattern in _INLINE_SENTENCE_PATTERNS:
+            if pattern.search(sentence.group()):
+                matches.append((reason, sentence))
+                break
+    if opening and (dateline := _DATELINE.match(segment)):
+        matches.append(("dateline", dateline))
+    for reason, match in matches:
+        for noise_start, noise_end in _strip(text, start + match.start(), start + match.end()):
+            found.append((noise_start, noise_end, reason))
     return sorted(found)
+
+
+def _strip(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[(start, end)]`` narrowed to exclude surrounding space; ``[]`` if only space."""
+    piece = text[start:end]
+    if not piece.strip():
+        return []
+    return [(start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip())))]
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text``, split where typesetting codes separate wire paragraphs.
+
+    DUC text joins a story's paragraphs and trailers with codes ("... said. &QL;
+    Jane Doe can be reached at ..."). A code run starts a new unit at a line's
+    edge, after a sentence end, a bracketed note or an all-capitals heading; a
+    code inside a sentence ("Janice &UR; Baxter's son") leaves it whole.
+    """
+    units = []
+    for line_start, line_end in _lines(text):
+        piece_start = line_start
+        for run in _TYPESETTING_RUN.finditer(text, line_start, line_end):
+            before = text[piece_start : run.start()].strip()
+            ends_piece = (
+                _SENTENCE_END.search(before) or _BRACKETED.match(before) or before.isupper()
+            )
+            if before and text[run.end() : line_end].strip() and not ends_piece:
+                continue
+            units.extend(_strip(text, piece_start, run.start()))
+            units.extend(_strip(text, run.start(), run.end()))
+            piece_start = run.end()
+        units.extend(_strip(text, piece_start, line_end))
+    return units
+
+
+def _is_wrapped(text: str, units: list[tuple[int, int]], number: int) -> bool:
+    """A unit of hard-wrapped prose: it, or the next unit, starts in the middle of a sentence."""
+    start, end = units[number]
+    if len(text[start:end].split()) <= _MAX_LABEL_WORDS:
+        return False
+    following = units[number + 1][0] if number + 1 < len(units) else None
+    continues = (
+        following is not None and text[following].islower() and not _URL.match(text, following)
+    )
+    return text[start].islower() or continues
+
+
+def _classify(
+    text: str, units: list[tuple[int, int]], title: str | None
+) -> tuple[list[str | None], int | None]:
+    """The noise reason of each unit (``None`` for article text) and the index of the title unit."""
+    reasons: list[str | None] = []
+    seen: set[str] = {_normalise(title)} if title else set()
+    title_unit = None
+    for number, (start, end) in enumerate(units):
+        line = text[start:end]
+        key = _normalise(line)
+        reason = line_noise_reason(line)
+        # Dialogue may repeat a line ("Monica?"); headlines and captions repeat verbatim.
+        if reason is None and key in seen and not _QUOTE_START.match(line):
+            reason = "repeated"
+        if (
+            reason is None
+            and _looks_like_heading(_WIRE_SIGN_OFF.sub("", line))
+            and not _is_wrapped(text, units, number)
+        ):
+            if number == 0 and title is None and len(line.split()) >= _MIN_TITLE_WORDS:
+                title_unit = number
+                reason = "title"
+            else:
+                reason = "heading"
+        seen.add(key)
+        reasons.append(reason)
+    return _absorb_short_units(text, units, reasons), title_unit
+
+
+def _absorb_short_units(
+    text: str, units: list[tuple[int, int]], reasons: list[str | None]
+) -> list[str | None]:
+    """Mark as noise a short unit standing between two units of page boilerplate.
+
+    Boilerplate comes in blocks (sign-in forms, link lists); a short line inside
+    such a block ("Already have an account?") belongs to it. A statement ending
+    in a full stop is spared unless the block runs on for two units on each
+    side: a one-line paragraph between two section titles is article text.
+    """
+
+    def block_around(number: int, reach: int) -> bool:
+        around = range(number - reach, number + reach + 1)
+        neighbours = [other for other in around if other != number]
+        return all(
+            0 <= other < len(units) and reasons[other] in _BLOCK_REASONS for other in neighbours
+        )
+
+    result = list(reasons)
+    for number in range(1, len(units) - 1):
+        if reasons[number] is not None:
+            continue
+        line = text[units[number][0] : units[number][1]]
+        if len(line.split()) > _SHORT_LINE_WORDS:
+            continue
+        if block_around(number, 2 if _FULL_STOP_END.search(line) else 1):
+            result[number] = "context"
+    return result
+
+
+def _split_kept(
+    text: str, start: int, end: int, doc_id: str
+) -> tuple[list[tuple[int, int]], list[NoiseSpan]]:
+    """``text[start:end]`` narrowed to its non-space part; symbols alone are noise."""
+    narrowed = _strip(text, start, end)
+    if not narrowed:
+        return [], []
+    start, end = narrowed[0]
+    if not re.search(r"[^\W_]", text[start:end]):
+        return [], [NoiseSpan(doc_id, start, end, text[start:end], "symbols")]
+    return narrowed, []
 
 
 def clean(document: Document) -> CleanedDocument:
     """Locate the article text of ``document``; see the module docstring."""
     text = document.text
-    spans = _lines(text)
+    units = _units(text)
+    reasons, title_unit = _classify(text, units, document.title)
     title = document.title
     title_span = None
     kept: list[tuple[int, int]] = []
     noise: list[NoiseSpan] = []
-    seen: set[str] = set()
-    if title:
-        seen.add(_normalise(title))
+    opening = True
 
-    for number, (start, end) in enumerate(spans):
-        line = text[start:end]
-        key = _normalise(line)
-        reason = line_noise_reason(line)
-        if reason is None and key in seen:
-            reason = "repeated"
-        if reason is None and _looks_like_heading(line):
-            words = len(line.split())
-            if number == 0 and title_span is None and words >= _MIN_HEADLINE_WORDS and title is None:
-                title, title_span = line, (start, end)
-                seen.add(key)
-                continue
-            reason = "heading"
-        if reason is None and not key:
-            reason = "symbols"
-        seen.add(key)
+    for number, ((start, end), reason) in enumerate(zip(units, reasons)):
+        if number == title_unit:
+            title, title_span = text[start:end], (start, end)
+            continue
         if reason is not None:
-            noise.append(NoiseSpan(document.id, start, end, line, reason))
+            noise.append(NoiseSpan(document.id, start, end, text[start:end], reason))
             continue
         cursor = start
-        for noise_start, noise_end, noise_reason in inline_noise(text, start, end):
+        for noise_start, noise_end, noise_reason in inline_noise(text, start, end, opening=opening):
             if noise_start < cursor:
                 continue
+            piece_kept, piece_noise = _split_kept(text, cursor, noise_start, document.id)
+            kept.extend(piece_kept)
+            noise.extend(piece_noise)
             noise.append(
-                NoiseSpan(document.id, noise_start, noise_end, text[noise_start:noise_end], noise_reason)
+                NoiseSpan(
+                    document.id, noise_start, noise_end, text[noise_start:noise_end], noise_reason
+                )
             )
-            kept.extend(_strip_span(text, cursor, noise_start))
             cursor = noise_end
-        kept.extend(_strip_span(text, cursor, end))
+        piece_kept, piece_noise = _split_kept(text, cursor, end, document.id)
+        kept.extend(piece_kept)
+        noise.extend(piece_noise)
+        opening = False
 
     return CleanedDocument(
         document=document,
