@@ -410,3 +410,15 @@ def test_measured_cleaning_meets_the_targets() -> None:
     assert report.noise_recall >= NOISE_RECALL_FLOOR, summary
     assert report.text_precision >= TEXT_PRECISION_FLOOR, summary
     assert report.text_recall >= TEXT_RECALL_FLOOR, summary
+
+
+def test_breadcrumb_is_not_taken_for_the_headline():
+    cleaned = clean(
+        Document(
+            "d",
+            "Daily Courier | News | Harbour\n\nTugboat crews strike over night shifts\n\n"
+            "Tugboat crews in the port walked out on Monday over new night-shift rules.",
+        )
+    )
+    assert cleaned.title == "Tugboat crews strike over night shifts"
+    assert [n.reason for n in cleaned.noise] == ["heading"]

@@ -403,6 +403,9 @@ def _is_wrapped(text: str, units: list[tuple[int, int]], number: int) -> bool:
     return text[start].islower() or continues
 
 
+_BREADCRUMB = re.compile(r"\s[|›»>/]\s")
+
+
 def _classify(
     text: str, units: list[tuple[int, int]], title: str | None
 ) -> tuple[list[str | None], int | None]:
@@ -422,7 +425,15 @@ def _classify(
             and _looks_like_heading(_WIRE_SIGN_OFF.sub("", line))
             and not _is_wrapped(text, units, number)
         ):
-            if number == 0 and title is None and len(line.split()) >= _MIN_TITLE_WORDS:
+            # The headline is the first heading before any article text that is not
+            # a breadcrumb trail ("Regional Daily | News | Coast").
+            if (
+                title is None
+                and title_unit is None
+                and all(r is not None for r in reasons)
+                and len(line.split()) >= _MIN_TITLE_WORDS
+                and not _BREADCRUMB.search(line)
+            ):
                 title_unit = number
                 reason = "title"
             else:
