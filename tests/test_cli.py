@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pytest
 
-from tests.conftest import EXAMPLE_DIR, SAMPLE_DIR, TINY_ARTICLES, needs_data
+from tests.conftest import DATA_DIR, EXAMPLE_DIR, SAMPLE_DIR, TINY_ARTICLES, needs_data
 
 SAMPLE_NOISE = (
     "READ MORE:",
@@ -180,3 +180,10 @@ def test_sample_everything_worth_keeping_has_no_noise_and_no_repeats():
     for a, b in combinations(sentences, 2):
         shorter, longer = sorted((_words(a), _words(b)), key=len)
         assert len(shorter & longer) / len(shorter) < 0.8, (a, b)
+
+
+@needs_data
+def test_eval_cleaning_prints_precision_and_recall():
+    result = run("eval-cleaning", "--clusters", str(DATA_DIR / "multinews-val250.jsonl.gz"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "| noise |" in result.stdout.decode()

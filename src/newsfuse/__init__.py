@@ -1,5 +1,6 @@
 """newsfuse: one faithful, cited summary of several news articles about one story."""
 
+from newsfuse.analysis import Analysis, analyze
 from newsfuse.errors import (
     EmptyInputError,
     InputError,
@@ -8,6 +9,7 @@ from newsfuse.errors import (
     UnreadableInputError,
     UsageError,
 )
+from newsfuse.evaluation import evaluate
 from newsfuse.models import (
     Citation,
     CleanedDocument,
@@ -25,6 +27,7 @@ from newsfuse.prepare import PreparedCluster, prepare
 from newsfuse.registry import DEFAULT_METHOD, get_method, method_descriptions, method_names
 
 __all__ = [
+    "Analysis",
     "DEFAULT_METHOD",
     "Citation",
     "CleanedDocument",
@@ -43,6 +46,8 @@ __all__ = [
     "Timings",
     "UnreadableInputError",
     "UsageError",
+    "analyze",
+    "evaluate",
     "get_method",
     "method_descriptions",
     "method_names",

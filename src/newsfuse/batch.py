@@ -23,25 +23,36 @@ from newsfuse.reading import ClusterRecord, read_clusters
 from newsfuse.render import to_dict
 
 
-def _summarize_record(job: tuple[ClusterRecord, int, str | None]) -> dict[str, Any]:
-    record, words, method = job
+def _summary_of(record: ClusterRecord, words: int, method: str | None) -> dict[str, Any]:
+    return to_dict(summarize(record.documents, words=words, method=method, query=record.query))
+
+
+def _analysis_of(record: ClusterRecord, words: int, method: str | None) -> dict[str, Any]:
+    from newsfuse.analysis import analyze  # here: only analysis runs load spaCy
+    from newsfuse.analysis.render import to_dict as analysis_to_dict
+
+    return analysis_to_dict(analyze(record.documents, words=words, method=method, query=record.query))
+
+
+def _run_record(job: tuple[Callable[..., dict[str, Any]], ClusterRecord, int, str | None]) -> dict[str, Any]:
+    make, record, words, method = job
     try:
-        summary = summarize(record.documents, words=words, method=method, query=record.query)
+        return {"id": record.id, **make(record, words, method)}
     except InputError as error:
         return {"id": record.id, "error": str(error)}
-    return {"id": record.id, **to_dict(summary)}
 
 
 def summarize_records(
-    records: Iterable[ClusterRecord], words: int, method: str | None, workers: int
+    records: Iterable[ClusterRecord], words: int, method: str | None, workers: int, analysis: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """One output dict per record, in input order."""
-    jobs = ((record, words, method) for record in records)
+    """One output dict per record (a summary, or with ``analysis`` the full analysis), in input order."""
+    make = _analysis_of if analysis else _summary_of
+    jobs = ((make, record, words, method) for record in records)
     if workers <= 1:
-        yield from map(_summarize_record, jobs)
+        yield from map(_run_record, jobs)
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_summarize_record, jobs, chunksize=4)
+        yield from pool.imap(_run_record, jobs, chunksize=4)
 
 
 def run_batch(
@@ -51,6 +62,7 @@ def run_batch(
     method: str | None,
     workers: int | None = None,
     progress: Callable[..., Any] = tqdm,
+    analysis: bool = False,
 ) -> tuple[int, int]:
     """Write one JSON line per cluster of ``clusters`` to ``out``; returns (written, failed)."""
     # Read everything first: the file is checked before any output is written.
@@ -58,7 +70,7 @@ def run_batch(
     workers = workers or os.cpu_count() or 1
     written = failed = 0
     with open(out, "w", encoding="utf-8") as handle:
-        results = summarize_records(records, words, method, workers)
+        results = summarize_records(records, words, method, workers, analysis)
         for result in progress(results, total=len(records), unit="cluster", file=sys.stderr):
             handle.write(json.dumps(result, ensure_ascii=False) + "\n")
             written += 1

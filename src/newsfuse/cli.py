@@ -8,11 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsfuse.analysis.render import FORMATS as ANALYSIS_FORMATS
+from newsfuse.analysis.render import render as render_analysis
 from newsfuse.errors import NewsfuseError, UsageError
 from newsfuse.pipeline import DEFAULT_WORDS, summarize
 from newsfuse.reading import ReadResult, read_paths, read_stream
 from newsfuse.registry import DEFAULT_METHOD, method_descriptions, method_names
 from newsfuse.render import FORMATS, render
+from newsfuse.rouge import METRICS
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -31,8 +34,12 @@ def _positive_int(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number <= 0:
-        raise argparse.ArgumentTypeError(f"{value} must be a positive number of words")
+        raise argparse.ArgumentTypeError(f"{value} must be a positive whole number")
     return number
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
 
 
 def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,18 +59,53 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsfuse", description="Cited summaries of several news articles about one story.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    run = commands.add_parser("summarize", help="summarize articles about one story")
-    _add_input_arguments(run)
-    run.add_argument("--words", type=_positive_int, default=DEFAULT_WORDS, help="word budget (default %(default)s)")
-    run.add_argument(
-        "--method", choices=method_names(), default="default", help=f"selection method (default: {DEFAULT_METHOD})"
+    for name, help_text, formats, default in (
+        ("summarize", "summarize articles about one story", FORMATS, "text"),
+        ("analyze", "the view across sources: summary, claims, quotes, names, conflicts, timeline",
+         ANALYSIS_FORMATS, "markdown"),
+    ):
+        run = commands.add_parser(name, help=help_text)
+        _add_input_arguments(run)
+        run.add_argument("--words", type=_positive_int, default=DEFAULT_WORDS, help="word budget (default %(default)s)")
+        run.add_argument(
+            "--method", choices=method_names(), default="default", help=f"selection method (default: {DEFAULT_METHOD})"
+        )
+        run.add_argument("--format", choices=formats, default=default, help="output format (default %(default)s)")
+        run.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+        run.set_defaults(handler=_summarize)
+
+    scoring = commands.add_parser(
+        "evaluate", help="score methods and baselines with ROUGE against a cluster file's references"
     )
-    run.add_argument("--format", choices=FORMATS, default="text", help="output format (default %(default)s)")
-    run.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    run.set_defaults(handler=_summarize)
+    scoring.add_argument(
+        "--clusters", required=True, metavar="FILE",
+        help="cluster JSONL(.gz) with references, or a set name in $NEWSFUSE_DATA (default ../shared/data)",
+    )
+    scoring.add_argument("--words", type=_positive_int, default=DEFAULT_WORDS, help="word budget (default %(default)s)")
+    scoring.add_argument("--metric", choices=METRICS, default="f1", help="ROUGE measure (default %(default)s)")
+    scoring.add_argument("--methods", type=_names, default=["default"], help="comma-separated methods (default: default)")
+    scoring.add_argument("--baselines", type=_names, default=[], help="comma-separated, e.g. lead,sumy-lexrank")
+    scoring.add_argument("--limit", type=_positive_int, help="only the first K clusters")
+    scoring.add_argument("--report-dir", metavar="DIR", help="report folder (default reports/<set>-<words>w)")
+    scoring.set_defaults(handler=_evaluate)
 
     listing = commands.add_parser("methods", help="list the selection methods")
     listing.set_defaults(handler=_methods)
+
+    training = commands.add_parser("train", help="train the learned method's sentence scorer")
+    training.add_argument("--clusters", required=True, metavar="FILE", help="training cluster JSONL(.gz) with references")
+    training.add_argument("--out", required=True, metavar="MODEL", help="where to write the model (JSON)")
+    training.add_argument("--limit", type=_positive_int, help="use K clusters (a seeded sample)")
+    training.add_argument("--seed", type=int, default=13, help="sampling seed (default %(default)s)")
+    training.set_defaults(handler=_train)
+
+    noise = commands.add_parser("eval-cleaning", help="the cleaner's noise precision and recall on hand labels")
+    noise.add_argument("--labels", default="tests/data/noise_labels.jsonl", help="labels (default %(default)s)")
+    noise.add_argument(
+        "--clusters", default="../shared/data/multinews-val250.jsonl.gz", help="labelled set (default %(default)s)"
+    )
+    noise.add_argument("--errors", action="store_true", help="also list the misclassified lines")
+    noise.set_defaults(handler=_eval_cleaning)
     return parser
 
 
@@ -101,16 +143,70 @@ def _summarize(args: argparse.Namespace) -> int:
             raise UsageError("--clusters needs --out FILE for the JSON lines")
         from newsfuse.batch import run_batch  # the batch runner pulls in multiprocessing and tqdm
 
-        written, failed = run_batch(args.clusters, args.out, args.words, args.method, args.workers)
-        print(f"newsfuse: wrote {written} summaries to {args.out} ({failed} failed)", file=sys.stderr)
+        analysis = args.command == "analyze"
+        written, failed = run_batch(
+            args.clusters, args.out, args.words, args.method, args.workers, analysis=analysis
+        )
+        kind = "analyses" if analysis else "summaries"
+        print(f"newsfuse: wrote {written} {kind} to {args.out} ({failed} failed)", file=sys.stderr)
         return EXIT_INPUT if failed and failed == written else 0
     if not args.paths:
         raise UsageError("give article paths, a directory, - for stdin, or --clusters FILE")
     read = _read_inputs(args.paths)
     _warn(read.warnings)
+    if args.command == "analyze":
+        from newsfuse.analysis import analyze  # here: only analysis loads spaCy
+
+        analysis = analyze(read.documents, words=args.words, method=args.method)
+        _warn(analysis.warnings)
+        _write(render_analysis(analysis, args.format), args.output)
+        return 0
     summary = summarize(read.documents, words=args.words, method=args.method)
     _warn(summary.warnings)
     _write(render(summary, args.format), args.output)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    # Imported here: evaluation pulls in rouge-score, sumy and matplotlib.
+    from tqdm import tqdm
+
+    from newsfuse.evaluation import evaluate
+    from newsfuse.report import table, write_report
+
+    def progress(records):
+        return tqdm(records, total=args.limit, unit="cluster", file=sys.stderr)
+
+    evaluation = evaluate(
+        args.clusters, args.words, [*args.methods, *args.baselines], args.metric, args.limit, progress
+    )
+    sys.stdout.write(table(evaluation))
+    _warn([f"{s.name} failed on {len(s.failures)} clusters, scored 0" for s in evaluation.systems if s.failures])
+    paths = write_report(evaluation, args.report_dir)
+    print(f"newsfuse: report written to {', '.join(map(str, paths))}", file=sys.stderr)
+    return 0
+
+
+def _eval_cleaning(args: argparse.Namespace) -> int:
+    from newsfuse.cleaning_eval import measure_cleaning
+
+    report = measure_cleaning(args.labels, args.clusters)
+    print(f"{report.documents} documents, {report.lines} labelled lines\n")
+    print("| class | precision | recall |\n|---|---:|---:|")
+    print(f"| noise | {report.noise_precision:.3f} | {report.noise_recall:.3f} |")
+    print(f"| article text | {report.text_precision:.3f} | {report.text_recall:.3f} |")
+    if args.errors:
+        print("\ncluster doc line label predicted")
+        for item in report.misclassified:
+            print(*item)
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from newsfuse.training import train  # only training loads the oracle and the optimiser
+
+    train(args.clusters, args.out, limit=args.limit, seed=args.seed,
+          log=lambda message: print(f"newsfuse: {message}", file=sys.stderr))
     return 0
 
 

@@ -15,7 +15,7 @@ from newsfuse.errors import UsageError
 if TYPE_CHECKING:
     from newsfuse.methods.base import Summarizer
 
-DEFAULT_METHOD = "lexrank"
+DEFAULT_METHOD = "learned"
 
 _METHODS: dict[str, type[Summarizer]] = {}
 _T = TypeVar("_T", bound="type[Summarizer]")

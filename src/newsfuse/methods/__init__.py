@@ -1,5 +1,5 @@
 """Summarization methods; importing this package registers each of them."""
 
-from newsfuse.methods import centroid, lead, lexrank, mmr
+from newsfuse.methods import centroid, ilp, lead, learned, lexrank, mmr, submodular, textrank
 
-__all__ = ["centroid", "lead", "lexrank", "mmr"]
+__all__ = ["centroid", "ilp", "lead", "learned", "lexrank", "mmr", "submodular", "textrank"]

@@ -1,0 +1,40 @@
+"""Claims: the statements of a story, each with every source that makes it.
+
+A claim is a same-content group of ``PreparedCluster.groups``. Its text is the
+member closest to the others (the one that best stands for the group); claims
+are ordered by how many sources carry them, then by where they first appear.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsfuse.analysis.model import Claim, Passage
+from newsfuse.prepare import PreparedCluster
+
+
+def _representative(cluster: PreparedCluster, indices: list[int]) -> int:
+    """The member with the highest mean similarity to the rest; the first one on a tie."""
+    if len(indices) == 1:
+        return indices[0]
+    closeness = cluster.similarity[np.ix_(indices, indices)].sum(axis=1)
+    return indices[int(np.argmax(closeness))]
+
+
+def find_claims(cluster: PreparedCluster) -> tuple[Claim, ...]:
+    """Every group of the cluster as a claim, most widely carried first."""
+    indices_of: dict[int, list[int]] = {}
+    for index, group in enumerate(cluster.group_of):
+        indices_of.setdefault(group, []).append(index)
+    ranked = []
+    for group, indices in indices_of.items():
+        sentences = [cluster.sentences[i] for i in indices]
+        doc_ids = cluster.groups[group].doc_ids
+        claim = Claim(
+            text=cluster.sentences[_representative(cluster, indices)].text,
+            doc_ids=doc_ids,
+            members=tuple(Passage.of(s) for s in sentences),
+        )
+        first = min((s.doc_index, s.position) for s in sentences)
+        ranked.append(((-len(doc_ids), first), claim))
+    return tuple(claim for _, claim in sorted(ranked, key=lambda pair: pair[0]))

@@ -1,0 +1,335 @@
+"""The timeline: dated events, the same event from several sources merged.
+
+Dates are the spaCy ``DATE`` entities of each sentence that read as a point in
+time: a full date ("March 3, 2026"), a day of a month ("July 6"), a month, a
+year, a weekday, or "yesterday"/"last month" and the like. Durations ("30
+days", "weeks", "the weekend") are not points and are left out.
+
+A date is resolved to ISO only from what is known, never guessed:
+- the document's own ``date`` places weekdays, "yesterday", months and days
+  of a month (a weekday whose verb speaks of the future is the next one, else
+  the last one);
+- without it, a day of a month or a month is placed near the full dates the
+  cluster states, when they all fall in one year;
+- a weekday takes the full date of the same event in another source when that
+  date falls on that weekday ("Tuesday" in one paper, "March 3, 2026" in
+  another); otherwise it stays unresolved (``iso`` is ``None``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from newsfuse.analysis.model import DateMention, Passage, TimelineEvent
+from newsfuse.prepare import PreparedCluster
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Sentences this similar (or in one same-content group) with agreeing dates report one event.
+SAME_EVENT_SIMILARITY = 0.3
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+# Words that may stand before a date without changing which day it is.
+_LEAD = r"^(?:(?:on|in|of|the|early|late|mid|since|until|by|at least)\b[\s-]*)*"
+_FORMS = tuple(
+    (kind, re.compile(_LEAD + pattern + r"(?:'s)?$", re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"),
+        ("full", _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),
+        ("full", _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR),
+        ("month_day", _MONTH + r"\s+" + _DAY),
+        ("month_day", _DAY + r"\s+(?:of\s+)?" + _MONTH),
+        ("month_year", _MONTH + r",?\s+" + _YEAR),
+        ("month", _MONTH),
+        ("year", _YEAR),
+        ("weekday", r"(?P<shift>last |next |this )?(?P<weekday>" + "|".join(_WEEKDAYS) + r")"),
+        ("relative_day", r"(?P<relative>yesterday|today|tomorrow)"),
+        ("relative_period", r"(?P<shift>last|this|next) (?P<period>month|year)"),
+    )
+)
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_SHIFTS = {"last": -1, "this": 0, "next": 1}
+_FUTURE_LEMMAS = frozenset({"will", "shall", "would", "plan", "expect", "schedule"})
+
+
+@dataclass(frozen=True)
+class DateForm:
+    """What a date as written pins down; unknown parts are ``None``."""
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    shift: int = 0
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A dated sentence: where it is in the cluster, and its date as read and resolved."""
+
+    index: int
+    mention: DateMention
+    form: DateForm
+
+
+def read_date(text: str) -> DateForm | None:
+    """The form of a date as written, or ``None`` when it is not a point in time."""
+    text = " ".join(text.split())
+    for kind, pattern in _FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = {k: v.lower().strip() for k, v in match.groupdict().items() if v}
+        month = parts.get("month")
+        form = DateForm(
+            kind="full" if kind == "iso" else kind,
+            year=int(parts["year"]) if "year" in parts else None,
+            month=(int(month) if month.isdigit() else _MONTHS[month]) if month else None,
+            day=int(parts["day"]) if "day" in parts else None,
+            weekday=_WEEKDAYS.get(parts.get("weekday", "")),
+            shift=_SHIFTS.get(parts.get("shift", ""), 0)
+            if kind != "relative_day"
+            else _RELATIVE_DAYS[parts["relative"]],
+            period=parts.get("period"),
+        )
+        return form if _valid(form) else None
+    return None
+
+
+def _valid(form: DateForm) -> bool:
+    if form.day is None:
+        return form.month is None or 1 <= form.month <= 12
+    try:
+        date(form.year or 2000, form.month, form.day)  # 2000: a leap year, so 29 February passes
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _nearest_year(month: int, day: int, reference: date) -> date | None:
+    """The ``month``/``day`` closest to ``reference`` (news of 2 January speaks of 30 December)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - reference).days), default=None)
+
+
+def _resolve(
+    form: DateForm, reference: date | None, context: date | None, future: bool
+) -> str | None:
+    """An ISO date (full or partial) for ``form``, or ``None`` when that would be a guess.
+
+    ``reference`` is the document's date; ``context`` the date the cluster
+    states, which can place a month or a day of a month but not a weekday.
+    """
+    if form.kind == "full":
+        return date(form.year, form.month, form.day).isoformat()
+    if form.kind == "year":
+        return f"{form.year:04d}"
+    if form.kind == "month_year":
+        return f"{form.year:04d}-{form.month:02d}"
+    anchor = reference or context
+    if form.kind == "month_day":
+        found = _nearest_year(form.month, form.day, anchor) if anchor else None
+        return found.isoformat() if found else None
+    if form.kind == "month":
+        if anchor is None:
+            return None
+        # A bare month in news is the last one by that name, or the coming one when the sentence looks ahead.
+        year = anchor.year + (form.month < anchor.month if future else -(form.month > anchor.month))
+        return f"{year:04d}-{form.month:02d}"
+    if reference is None:
+        return None
+    if form.kind == "relative_day":
+        return (reference + timedelta(days=form.shift)).isoformat()
+    if form.kind == "relative_period":
+        if form.period == "year":
+            return f"{reference.year + form.shift:04d}"
+        months = reference.year * 12 + reference.month - 1 + form.shift
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    # A weekday: "next"/"last" say which way; else the tense of the sentence does.
+    ahead = form.shift > 0 or (form.shift == 0 and future)
+    gap = (
+        (form.weekday - reference.weekday()) % 7
+        if ahead
+        else -((reference.weekday() - form.weekday) % 7)
+    )
+    if form.shift and gap == 0:
+        gap = 7 * form.shift
+    return (reference + timedelta(days=gap)).isoformat()
+
+
+def _reference(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _looks_ahead(entity: Span) -> bool:
+    """The verb the date belongs to speaks of the future ("will vote on Tuesday", "plan to refloat ...").
+
+    Only that verb and the verbs it completes count: "the report issued Monday
+    said prices would rise" is about a past Monday.
+    """
+    verb = entity.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # tokens are fresh objects: compare places
+        verb = verb.head
+    words = set()
+    while True:
+        words |= {verb.lemma_.lower()} | {
+            c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
+        }
+        if verb.dep_ != "xcomp":
+            return bool(words & _FUTURE_LEMMAS)
+        verb = verb.head
+
+
+def dated_sentences(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[Dated]:
+    """Every point-in-time date of every sentence, resolved where it can be."""
+    found: list[tuple[int, Span, DateForm]] = []
+    for index, doc in enumerate(parsed):
+        for entity in doc.ents:
+            if entity.label_ == "DATE":
+                form = read_date(entity.text)
+                if form:
+                    found.append((index, entity, form))
+    stated = [date(f.year, f.month, f.day) for _, _, f in found if f.kind == "full"]
+    context = max(stated) if len({d.year for d in stated}) == 1 else None
+    references = {c.document.id: _reference(c.document.date) for c in cluster.cleaned}
+    dated = []
+    for index, entity, form in found:
+        sentence = cluster.sentences[index]
+        iso = _resolve(form, references[sentence.doc_id], context, _looks_ahead(entity))
+        mention = DateMention(
+            passage=Passage.of(sentence),
+            date_text=entity.text,
+            date_start=sentence.start + entity.start_char,
+            date_end=sentence.start + entity.end_char,
+            iso=iso,
+        )
+        dated.append(Dated(index, mention, form))
+    return dated
+
+
+def same_event(cluster: PreparedCluster, a: Dated, b: Dated) -> bool:
+    """Two dated sentences of different sources that report the same thing."""
+    if a.mention.passage.doc_id == b.mention.passage.doc_id:
+        return False
+    return (
+        cluster.group_of[a.index] == cluster.group_of[b.index]
+        or cluster.similarity[a.index, b.index] >= SAME_EVENT_SIMILARITY
+    )
+
+
+def _as_date(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso and len(iso) == 10 else None
+
+
+def dates_agree(a: Dated, b: Dated) -> bool:
+    """Whether the two dates may name the same day: ``False`` only when they cannot.
+
+    Dates are compared when both are placed (one may be the month or year of
+    the other), a full date with a weekday, or two dates written the same way
+    ("Monday" / "Thursday"); a weekday and a day of a month of unknown year
+    may be the same day.
+    """
+    if a.mention.iso and b.mention.iso:
+        return a.mention.iso.startswith(b.mention.iso) or b.mention.iso.startswith(a.mention.iso)
+    for one, other in ((a, b), (b, a)):
+        day = _as_date(one.mention.iso)
+        if day and other.form.kind == "weekday" and not other.mention.iso:
+            return day.weekday() == other.form.weekday
+    if a.form.kind == b.form.kind and not (a.mention.iso or b.mention.iso):
+        return _written_key(a.form) == _written_key(b.form)
+    return True
+
+
+def _written_key(form: DateForm) -> tuple:
+    return (form.kind, form.year, form.month, form.day, form.weekday, form.shift, form.period)
+
+
+def _precision(mention: DateMention) -> int:
+    return len(mention.iso) if mention.iso else 0
+
+
+def _event(members: list[Dated]) -> TimelineEvent:
+    best = max(
+        (m.mention for m in members), key=_precision
+    )  # the most precise date stands for the event
+    # A weekday joined to a full date of that weekday is that day.
+    mentions = [
+        replace(m.mention, iso=best.iso)
+        if m.form.kind == "weekday" and not m.mention.iso and _as_date(best.iso)
+        else m.mention
+        for m in members
+    ]
+    return TimelineEvent(
+        date_text=best.date_text,
+        iso=best.iso,
+        text=best.passage.text,
+        doc_ids=tuple(dict.fromkeys(m.passage.doc_id for m in mentions)),
+        mentions=tuple(mentions),
+    )
+
+
+def build_timeline(cluster: PreparedCluster, dated: Sequence[Dated]) -> tuple[TimelineEvent, ...]:
+    """Dated events (see ``dated_sentences``) in date order, resolved first, merged across sources."""
+    events: list[list[Dated]] = []
+    for item in dated:
+        # Join the first event whose every member agrees with this one, so one loose link cannot chain events.
+        home = next(
+            (
+                event
+                for event in events
+                if any(same_event(cluster, item, other) for other in event)
+                and all(dates_agree(item, other) for other in event)
+                and item.mention.passage.doc_id not in {o.mention.passage.doc_id for o in event}
+            ),
+            None,
+        )
+        if home is None:
+            events.append([item])
+        else:
+            home.append(item)
+    # A stable sort: undated events and same-day events keep the order they first appear in.
+    return tuple(sorted((_event(m) for m in events), key=lambda e: (e.iso is None, e.iso or "")))

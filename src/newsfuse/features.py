@@ -1,0 +1,245 @@
+"""Sentence features for the learned scorer, and the bigram concepts the ILP shares.
+
+Everything here reads only the prepared cluster (never a reference), is cheap
+(a few milliseconds for a Multi-News cluster) and is built to transfer from the
+training data (Multi-News as released: lowercased, truncated to about 500 tokens
+per cluster) to real input (original casing, full articles):
+- no casing feature: capitals carry no signal in lowercased training text;
+- positions are absolute sentence indices capped at ``POSITION_CAP``: training
+  articles are cut after a few hundred words, so the model cannot learn what
+  happens further down (``methods/learned.py`` adds a position prior for that),
+  and it must not extrapolate; there is no paragraph feature, because the
+  training text has no paragraph breaks at all;
+- cluster-dependent magnitudes (centrality, concept mass) also come as the
+  sentence's percentile within its cluster, which does not depend on how many
+  sentences the cluster has.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from newsfuse._text import STOPWORDS, stem, words
+from newsfuse.prepare import PreparedCluster
+
+POSITION_CAP = 10
+
+# Feature names, in the column order of ``sentence_features``.
+FEATURE_NAMES = (
+    "position",
+    "log_position",
+    "first_sentence",
+    "words",
+    "log_words",
+    "content_share",
+    "centroid",
+    "centroid_pct",
+    "lexrank_pct",
+    "degree",
+    "degree_pct",
+    "group_docs",
+    "group_docs_share",
+    "doc_coverage",
+    "doc_coverage_weighted",
+    "concept_mass",
+    "concept_mass_pct",
+    "concept_density",
+    "number_density",
+    "has_quote",
+    "starts_quote",
+    "said_attribution",
+    "question_or_exclaim",
+    "pronoun_start",
+    "documents",
+    "log_sentences",
+    "doc_sentences_share",
+    "bias",
+)
+
+_QUOTE = re.compile(r"[\"“”]")
+_NUMBER = re.compile(r"\d")
+_ATTRIBUTION = re.compile(r"\b(said|says|told|according to|tweeted|wrote|added)\b", re.I)
+_PRONOUN_START = re.compile(r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """The cluster's bigram concepts: which sentences hold each, and in how many articles.
+
+    A concept is a pair of adjacent word stems of a sentence, not both
+    stopwords (Gillick & Favre's bigrams), numbered in order of first appearance. ``incidence`` is the binary sentence-by-concept matrix.
+    """
+
+    incidence: sparse.csr_matrix
+    document_frequency: np.ndarray
+    sentence_frequency: np.ndarray
+
+    def of(self, sentence: int) -> np.ndarray:
+        """Concept numbers of one sentence."""
+        start, end = self.incidence.indptr[sentence], self.incidence.indptr[sentence + 1]
+        return self.incidence.indices[start:end]
+
+
+_CONCEPTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# token -> (stem, stopword?) for the bigram concepts; plain dict lookups are the fast path.
+_TOKENS: dict[str, tuple[str, bool]] = {}
+_MAX_TOKENS = 200_000
+
+
+def _token(token: str) -> tuple[str, bool]:
+    info = _TOKENS.get(token)
+    if info is None:
+        if len(_TOKENS) >= _MAX_TOKENS:
+            _TOKENS.clear()
+        info = _TOKENS[token] = (stem(token), token in STOPWORDS or len(token) < 2)
+    return info
+
+
+def sentence_bigrams(text: str) -> list[str]:
+    """Stemmed adjacent word pairs of ``text`` (as "stem stem"), except pairs of two stopwords."""
+    infos = [_TOKENS.get(t) or _token(t) for t in words(text)]
+    return [
+        f"{a[0]} {b[0]}" for a, b in zip(infos, infos[1:]) if not (a[1] and b[1])
+    ]
+
+
+def concepts(cluster: PreparedCluster) -> Concepts:
+    """The cluster's bigram concepts (computed once per cluster, then cached)."""
+    found = _CONCEPTS.get(cluster)
+    if found is None:
+        vocabulary: dict[str, int] = {}
+        indptr = [0]
+        indices: list[int] = []
+        for sentence in cluster.sentences:
+            numbers = {vocabulary.setdefault(pair, len(vocabulary)) for pair in sentence_bigrams(sentence.text)}
+            indices.extend(sorted(numbers))
+            indptr.append(len(indices))
+        count = len(cluster.sentences)
+        incidence = sparse.csr_matrix(
+            (np.ones(len(indices)), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+            shape=(count, max(len(vocabulary), 1)),
+        )
+        doc_index = np.array([s.doc_index for s in cluster.sentences])
+        documents = sparse.csr_matrix(
+            (np.ones(count), (doc_index, np.arange(count))), shape=(doc_index.max() + 1, count)
+        )
+        per_document = documents @ incidence
+        document_frequency = np.asarray((per_document > 0).sum(axis=0)).ravel().astype(float)
+        sentence_frequency = np.asarray(incidence.sum(axis=0)).ravel()
+        if not vocabulary:
+            document_frequency[:] = 0.0
+        found = Concepts(incidence, document_frequency, sentence_frequency)
+        _CONCEPTS[cluster] = found
+    return found
+
+
+def percentile(values: np.ndarray) -> np.ndarray:
+    """Rank of each value within the array, scaled to [0, 1] (ties share the mean rank)."""
+    count = len(values)
+    if count <= 1:
+        return np.ones(count)
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(count)
+    ranks[order] = np.arange(count)
+    # Average ties so equal values get equal percentiles.
+    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    sums = np.bincount(inverse, weights=ranks)
+    return (sums / counts)[inverse] / (count - 1)
+
+
+def _lexrank(similarity: np.ndarray, doc_index: np.ndarray) -> np.ndarray:
+    from newsfuse.methods.lexrank import stationary_distribution
+
+    weights = np.where(similarity >= 0.1, similarity, 0.0)
+    np.fill_diagonal(weights, 0.0)
+    weights = weights * np.where(np.equal.outer(doc_index, doc_index), 1.0, 2.0)
+    return stationary_distribution(weights, 0.85, tolerance=1e-4)
+
+
+def sentence_features(cluster: PreparedCluster) -> np.ndarray:
+    """One row of ``FEATURE_NAMES`` values per sentence of ``cluster``."""
+    sentences = cluster.sentences
+    count = len(sentences)
+    doc_index = np.array([s.doc_index for s in sentences])
+    position = np.array([s.position for s in sentences], dtype=float)
+    documents = len(cluster.documents)
+
+    # Rank of the article by size: the longest article tends to be the main report.
+    per_doc = np.bincount(doc_index, minlength=documents).astype(float)
+
+    lengths = np.array([s.words for s in sentences], dtype=float)
+    content = np.array([len(st) for st in cluster.stems], dtype=float)
+
+    vectors = cluster.vectors
+    centre = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centre)
+    centroid = vectors @ (centre / norm) if norm else np.zeros(count)
+    similarity = cluster.similarity
+    degree = (similarity.sum(axis=1) - 1.0) / max(count - 1, 1)
+    lexrank = _lexrank(similarity, doc_index) * count
+
+    group_of = np.asarray(cluster.group_of)
+    group_docs = np.array([len(g.doc_ids) for g in cluster.groups], dtype=float)[group_of]
+
+    # Document coverage: in how many other articles each content stem of the sentence appears.
+    stem_docs: dict[str, set[int]] = {}
+    for k, stems in enumerate(cluster.stems):
+        for st in stems:
+            stem_docs.setdefault(st, set()).add(int(doc_index[k]))
+    others = max(documents - 1, 1)
+    coverage = np.zeros(count)
+    coverage_weighted = np.zeros(count)
+    for k, stems in enumerate(cluster.stems):
+        unique = set(stems)
+        if unique:
+            spread = [len(stem_docs[st]) - 1 for st in unique]
+            coverage[k] = sum(spread) / (len(unique) * others)
+            coverage_weighted[k] = sum(spread) / others
+
+    found = concepts(cluster)
+    mass = (found.incidence @ np.maximum(found.document_frequency - 1, 0)) / max(documents - 1, 1)
+
+    texts = [s.text for s in sentences]
+    numbers = np.array([len(_NUMBER.findall(t)) for t in texts], dtype=float) / np.maximum(lengths, 1)
+    quotes = np.array([bool(_QUOTE.search(t)) for t in texts], dtype=float)
+    starts_quote = np.array([bool(_QUOTE.match(t.lstrip())) for t in texts], dtype=float)
+    said = np.array([bool(_ATTRIBUTION.search(t)) for t in texts], dtype=float)
+    marks = np.array([t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float)
+    pronoun = np.array([bool(_PRONOUN_START.match(t)) for t in texts], dtype=float)
+
+    columns = [
+        np.minimum(position, POSITION_CAP),
+        np.log1p(np.minimum(position, POSITION_CAP)),
+        (position == 0).astype(float),
+        np.minimum(lengths, 100),
+        np.log1p(lengths),
+        content / np.maximum(lengths, 1),
+        centroid,
+        percentile(centroid),
+        percentile(lexrank),
+        degree,
+        percentile(degree),
+        group_docs,
+        (group_docs - 1) / others,
+        coverage,
+        np.minimum(coverage_weighted, 30),
+        np.minimum(mass, 50),
+        percentile(mass),
+        mass / np.maximum(lengths, 1),
+        numbers,
+        quotes,
+        starts_quote,
+        said,
+        marks,
+        pronoun,
+        np.full(count, min(documents, 10), dtype=float),
+        np.full(count, np.log(count)),
+        per_doc[doc_index] / count,
+        np.ones(count),
+    ]
+    return np.column_stack(columns)

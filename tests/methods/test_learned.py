@@ -1,0 +1,69 @@
+"""The learned method: shipped model loads, budget, determinism, features without references."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.features import FEATURE_NAMES, percentile, sentence_features
+from newsfuse.methods.learned import Learned, load_model, parse_model
+from newsfuse.pipeline import summarize_prepared
+
+
+def test_shipped_model_matches_the_features():
+    model = load_model()
+    assert load_model() is model  # parsed once, then cached
+    assert len(model.mean) == len(model.weights) == len(FEATURE_NAMES) + len(model.pairs)
+
+
+def test_features_are_finite_and_shaped(storm_cluster):
+    features = sentence_features(storm_cluster)
+    assert features.shape == (len(storm_cluster.sentences), len(FEATURE_NAMES))
+    assert np.isfinite(features).all()
+
+
+def test_features_ignore_casing(storm_documents):
+    # Training text is lowercased: the features must not depend on capitals.
+    from newsfuse import Document, prepare
+
+    lowered = [Document(id=d.id, text=d.text.lower()) for d in storm_documents]
+    original, lower = prepare(storm_documents), prepare(lowered)
+    if [s.text.lower() for s in original.sentences] == [s.text for s in lower.sentences]:
+        assert np.allclose(sentence_features(original), sentence_features(lower))
+
+
+def test_percentile_handles_ties():
+    assert percentile(np.array([3.0, 1.0, 3.0, 2.0])).tolist() == [5 / 6, 0.0, 5 / 6, 1 / 3]
+    assert percentile(np.array([7.0])).tolist() == [1.0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.integers(min_value=1, max_value=400))
+def test_budget_respected(storm_cluster, words):
+    summary = summarize_prepared(storm_cluster, words, "learned")
+    assert summary.words <= words
+    assert summary.sentences
+
+
+def test_one_sentence_per_group_and_deterministic(storm_cluster):
+    first = Learned().select(storm_cluster, 120)
+    groups = [storm_cluster.group_of[i] for i, _ in first]
+    assert len(groups) == len(set(groups))
+    assert Learned().select(storm_cluster, 120) == first
+
+
+def test_without_coverage_term(storm_cluster):
+    picked = Learned(coverage=0.0).select(storm_cluster, 60)
+    assert sum(storm_cluster.sentences[i].words for i, _ in picked) <= 60
+
+
+def test_rejects_a_model_for_other_features(tmp_path):
+    data = json.loads(json.dumps({"format": "newsfuse-learned-1", "features": ["x"], "pairs": []}))
+    with pytest.raises(ValueError):
+        parse_model(data)
+    with pytest.raises(ValueError):
+        parse_model({"format": "something-else"})
