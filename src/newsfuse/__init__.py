@@ -1,5 +1,12 @@
 """newsfuse: one faithful, cited summary of several news articles about one story."""
 
+import os
+
+# The matrices here are small: BLAS threads only fight each other and the batch
+# runner's processes (products ran 10-100x slower with the other core busy).
+# Must be set before numpy loads; a caller's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from newsfuse.analysis import Analysis, analyze
 from newsfuse.errors import (
     EmptyInputError,

@@ -115,6 +115,7 @@ class Source:
     words: int
     origin: str | None = None
     noise: tuple[NoiseSpan, ...] = ()
+    date: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from newsfuse.selection import first_appearance_order
 DEFAULT_WORDS = 100
 
 
-def _as_documents(documents: Iterable[Document | str]) -> list[Document]:
+def as_documents(documents: Iterable[Document | str]) -> list[Document]:
     """Accept plain strings too; they get ids ``doc1``, ``doc2``, ..."""
     return [
         d if isinstance(d, Document) else Document(id=f"doc{n}", text=d)
@@ -24,7 +24,7 @@ def _as_documents(documents: Iterable[Document | str]) -> list[Document]:
     ]
 
 
-def _check_budget(words: int) -> None:
+def check_budget(words: int) -> None:
     if isinstance(words, bool) or not isinstance(words, int) or words <= 0:
         raise UsageError(f"the word budget must be a positive whole number, not {words!r}")
 
@@ -56,6 +56,7 @@ def _sources(cluster: PreparedCluster) -> tuple[Source, ...]:
             words=len(c.document.text.split()),
             origin=c.document.origin,
             noise=c.noise,
+            date=c.document.date,
         )
         for c in cluster.cleaned
     )
@@ -65,7 +66,7 @@ def summarize_prepared(
     cluster: PreparedCluster, words: int = DEFAULT_WORDS, method: str | None = None, **settings
 ) -> Summary:
     """Summarize an already prepared cluster (see ``newsfuse.prepare``)."""
-    _check_budget(words)
+    check_budget(words)
     summarizer = get_method(method, **settings)
     started = time.perf_counter()
     picked = summarizer.select(cluster, words)
@@ -123,10 +124,10 @@ def summarize(
     registered name (see ``newsfuse.method_names()``), ``None`` for the default;
     extra keyword arguments are the method's settings.
     """
-    _check_budget(words)
+    check_budget(words)
     get_method(method, **settings)  # fail on a bad name before the work is done
     started = time.perf_counter()
-    cluster = prepare(_as_documents(documents), query=query)
+    cluster = prepare(as_documents(documents), query=query)
     prepared = time.perf_counter() - started
     summary = summarize_prepared(cluster, words, method, **settings)
     return replace(summary, timings=replace(summary.timings, prepare=prepared))

@@ -53,6 +53,21 @@ def to_markdown(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
+def source_to_dict(number: int, source: Source) -> dict[str, Any]:
+    """A source as JSON, with the noise removed from it (the analysis report reuses this)."""
+    return {
+        "number": number,
+        "id": source.id,
+        "title": source.title,
+        "words": source.words,
+        "origin": source.origin,
+        "date": source.date,
+        "noise_removed": [
+            {"text": x.text, "reason": x.reason, "start": x.start, "end": x.end} for x in source.noise
+        ],
+    }
+
+
 def to_dict(summary: Summary) -> dict[str, Any]:
     """The JSON form of a summary (also one line of batch output, plus its id)."""
     return {
@@ -73,20 +88,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
             }
             for s in summary.sentences
         ],
-        "sources": [
-            {
-                "number": n,
-                "id": source.id,
-                "title": source.title,
-                "words": source.words,
-                "origin": source.origin,
-                "noise_removed": [
-                    {"text": x.text, "reason": x.reason, "start": x.start, "end": x.end}
-                    for x in source.noise
-                ],
-            }
-            for n, source in enumerate(summary.sources, start=1)
-        ],
+        "sources": [source_to_dict(n, source) for n, source in enumerate(summary.sources, start=1)],
         "timings": {
             "prepare": round(summary.timings.prepare, 6),
             "select": round(summary.timings.select, 6),

@@ -11,23 +11,15 @@ from collections.abc import Sequence
 from newsfuse.analysis.claims import find_claims
 from newsfuse.analysis.conflicts import find_conflicts
 from newsfuse.analysis.entities import extract_entities
-from newsfuse.analysis.model import Analysis, SourceInfo
+from newsfuse.analysis.model import Analysis
 from newsfuse.analysis.nlp import parse_sentences
 from newsfuse.analysis.quotes import extract_quotes
 from newsfuse.analysis.timeline import build_timeline, dated_sentences
-from newsfuse.models import Document, Summary
-from newsfuse.pipeline import DEFAULT_WORDS, _as_documents, _check_budget, summarize_prepared
+from newsfuse.models import Document
+from newsfuse.pipeline import DEFAULT_WORDS, as_documents, check_budget, summarize_prepared
 from newsfuse.prepare import PreparedCluster, prepare
 
 __all__ = ["Analysis", "analyze", "analyze_prepared"]
-
-
-def _sources(cluster: PreparedCluster, summary: Summary) -> tuple[SourceInfo, ...]:
-    """The summary's sources, with the date each document carries."""
-    return tuple(
-        SourceInfo(s.id, s.title, s.words, s.origin, c.document.date, s.noise)
-        for s, c in zip(summary.sources, cluster.cleaned)
-    )
 
 
 def analyze_prepared(
@@ -40,7 +32,7 @@ def analyze_prepared(
     dated = dated_sentences(cluster, parsed)
     return Analysis(
         summary=summary,
-        sources=_sources(cluster, summary),
+        sources=summary.sources,
         claims=find_claims(cluster),
         quotes=extract_quotes(cluster, parsed, entities),
         entities=entities,
@@ -63,5 +55,5 @@ def analyze(
     ``documents`` are ``Document`` values or plain strings; ``words`` and
     ``method`` are the summary's budget and selection method.
     """
-    _check_budget(words)
-    return analyze_prepared(prepare(_as_documents(documents), query=query), words, method)
+    check_budget(words)
+    return analyze_prepared(prepare(as_documents(documents), query=query), words, method)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.models import CleanedDocument, NoiseSpan, Sentence, Summary
+from newsfuse.models import CleanedDocument, Sentence, Source, Summary
 
 if TYPE_CHECKING:
     from newsfuse.analysis.entities import Entity
@@ -33,18 +33,6 @@ class Passage:
 
 # A member of a claim is one source's sentence; the name says what it is in that role.
 ClaimMember = Passage
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """One article as the analysis lists it, with what cleaning set aside."""
-
-    id: str
-    title: str | None
-    words: int
-    origin: str | None
-    date: str | None
-    noise: tuple[NoiseSpan, ...]
 
 
 @dataclass(frozen=True)
@@ -124,7 +112,7 @@ class Analysis:
     """
 
     summary: Summary
-    sources: tuple[SourceInfo, ...]
+    sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]

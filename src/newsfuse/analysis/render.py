@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any, TypeVar
 
 from newsfuse.analysis.model import Analysis, Claim, Conflict, Passage, TimelineEvent
+from newsfuse.render import source_to_dict
 from newsfuse.render import to_dict as summary_to_dict
 
 T = TypeVar("T")
@@ -87,21 +88,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     """The JSON form of an analysis (also one line of batch output, plus its id)."""
     return {
         "summary": summary_to_dict(analysis.summary),
-        "sources": [
-            {
-                "number": n,
-                "id": s.id,
-                "title": s.title,
-                "date": s.date,
-                "words": s.words,
-                "origin": s.origin,
-                "noise_removed": [
-                    {"text": x.text, "reason": x.reason, "start": x.start, "end": x.end}
-                    for x in s.noise
-                ],
-            }
-            for n, s in enumerate(analysis.sources, start=1)
-        ],
+        "sources": [source_to_dict(n, s) for n, s in enumerate(analysis.sources, start=1)],
         "claims": [_claim(c) for c in analysis.claims],
         "quotes": [asdict(q) for q in analysis.quotes],
         "entities": [asdict(e) for e in analysis.entities],
