@@ -8,7 +8,8 @@ the quoted text and names, never article text. Three measures:
   mention covering at least half of the labelled span) and, of those, how many
   have the right speaker: the same normalised name, or the labelled person's last
   name when the analysis gives a last name alone; for a description ("the
-  statement") the same head noun;
+  statement") the same head noun. A quotation's speaker is the one its own
+  source gives (sources can disagree), else the Quote's majority speaker;
 - quote merging: labelled pairs of mentions in different sources that are, or
   are not, the same quotation; a pair is right when both are in one Quote, or
   (for different quotations) when they are not;
@@ -23,8 +24,9 @@ notice drift, the true speaker's name or the description standing for it, and
 other names the same person goes by in the cluster) and ``{"kind": "pair",
 "split", "cluster", "a": {doc, start, end, sha1}, "b": {...}, "same": bool}``.
 ``split`` is "dev" (the clusters the rules were developed on), "heldout"
-(labelled afterwards; measured once, then some rules were fixed on it) or
-"fresh" (labelled last, never tuned on). ``entity_labels.jsonl``:
+(labelled afterwards; measured once, then some rules were fixed on it), "fresh"
+(labelled later; some rules were then fixed on it) or "fresh2" (labelled before
+the last round of rule changes and measured untouched first). ``entity_labels.jsonl``:
 ``{"cluster", "people": [[surface, ...], ...]}``, each inner list the ways one
 person is written; a bare surname two people share is left out.
 
@@ -224,7 +226,7 @@ def measure_quotes(
     """Speaker accuracy and cross-source merging on the labelled quotations.
 
     ``split``: only the labels of that part ("dev": the clusters the rules were
-    developed on; "heldout": clusters labelled afterwards and not tuned on).
+    developed on; "heldout", "fresh", "fresh2": clusters labelled afterwards, see above).
     """
     rows = [r for r in read_jsonl(labels) if split is None or r.get("split") == split]
     data = str(data)
@@ -245,7 +247,9 @@ def measure_quotes(
             found += 1
             person = row.get("speaker_kind", "person") == "person"
             person_found += person
-            speaker = hit[0].speaker
+            # The speaker this source gives (sources can disagree), else the Quote's.
+            quote, number = hit
+            speaker = quote.mentions[number].speaker or quote.speaker
             names = [row["speaker"], *row.get("aliases", ())]
             if any(speaker_matches(name, speaker) for name in names):
                 correct += 1

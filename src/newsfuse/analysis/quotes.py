@@ -22,13 +22,21 @@ speaker becomes a name as follows:
   recent quotation or the subject of a recent sentence, else the last person named
   a few sentences back — skipping people whose pronouns or honorific ("Mr",
   "Ms") show the other gender;
-- a description ("the statement", "a source"): kept as written, so a speaker is
-  ``None`` only when nothing was found.
+- a description of a person: the person the article named with that role ("his
+  lawyer, John Doe" or "Nevada rancher Cliven Bundy", then "the lawyer said"); else,
+  for "the" and a person noun ("the 67-year-old", "the Kentucky Republican"), the
+  person the article is talking about, unless it introduced an unnamed one ("A
+  neighbor said ... the neighbor added");
+- any other description ("the statement", "a source"): kept as written, so a
+  speaker is ``None`` only when nothing was found.
+Gender comes from honorifics, the article's pronouns and a list of common first names.
 A sentence that is only a quotation takes its speaker from the context: a short
 attribution right after it in the paragraph ("...?" Dunn asked.), else the
 previous sentence's quotation, else a "X said:" before it, else the person the
-previous sentence was about. A Quote carried by several mentions takes the
-speaker most of them give, named people counting more than descriptions.
+previous sentence was about. Each mention keeps the speaker its source gives
+(``Quote.speakers`` lists them when sources disagree); a Quote carried by several
+mentions takes the speaker most of them give, named people counting more than
+descriptions.
 
 Short quotations. A quotation of fewer than ``MIN_QUOTE_WORDS`` (4) words is a
 fragment ("regrettable", "gangster-like", "slept just fine"): scare quotes and
@@ -55,7 +63,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from newsfuse.analysis.entities import Entity, entity_index, resolve_person
+from newsfuse.analysis.entities import TITLES, Entity, entity_index, name_parts, resolve_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,7 +99,48 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _ADDRESSED = frozenset({"ask", "tell", "urge", "order", "warn", "promise"})
 _MALE_HONORIFICS = frozenset({"mr", "sir"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "madam", "mme"})
+# Common English first names, for the gender of people the articles give no pronoun or
+# honorific for (names used for both, such as "Kim" or "Jordan", are in neither list).
+_MALE_NAMES = frozenset(
+    """
+    aaron adam alan albert alex alexander andrew anthony arthur barack ben benjamin bernie
+    bill billy bob bobby brad brandon brian bruce carl charles charlie chris christopher
+    colin craig dan daniel dave david dean dennis dick don donald doug douglas ed
+    edward eric frank fred gary george gerald greg gregory harold harry henry howard ian
+    jack jacob jake james jason jeff jeffrey jerry jim jimmy joe john johnny jon jonathan
+    joseph josh joshua justin keith ken kenneth kevin larry lawrence mark martin matt
+    matthew michael mike mitch mitt nathan nicholas nick patrick paul peter phil phillip
+    raymond richard rick rob robert roger ron ronald roy russell ryan sam
+    samuel scott sean stephen steve steven ted terry thomas tim timothy todd tom tony
+    troy vladimir walter wayne william
+    """.split()
+)
+_FEMALE_NAMES = frozenset(
+    """
+    alice alison amanda amy angela angelina ann anna anne arianna barbara betsy betty
+    billie brenda carol caroline catherine cathy cheryl christina christine cindy claire
+    connie crystal cynthia deborah debbie debra diana diane donna dorothy elaine elizabeth
+    ellen emily emma eva evelyn geraldine gloria grace hannah heather helen hillary
+    jacqueline jane janet janice jennifer jessica jill joan joyce judith judy julia julie
+    karen kate katherine kathleen kathy kelly kirsten laura lauren linda lisa lori maria
+    marie marilyn martha mary megan melania melissa michelle monica nancy natalie nicole
+    olivia pamela patricia paula rachel rebecca rosa ruth sandra sara sarah sharon
+    sheryl shirley sophia stephanie susan tina ursula victoria virginia wendy
+    """.split()
+)
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Nouns for a person's role or relation besides the titles: "the rancher said" means a
+# person the article has been talking about, "the statement said" does not.
+_PERSON_NOUNS = TITLES | frozenset(
+    """
+    lawyer attorney rancher farmer republican democrat conservative liberal mother mom father
+    dad wife husband son daughter brother sister uncle aunt grandmother grandfather man woman
+    boy girl official lawmaker legislator politician strategist activist owner founder ceo
+    executive victim suspect defendant witness neighbor neighbour friend teacher student
+    doctor nurse firefighter officer matron driver
+    """.split()
+)
+_AGE = re.compile(r"\d+-year-old$")
 _CLIMB = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl"})
 
 _DOUBLE = re.compile(r"``|''|[\"“”„]")
@@ -108,16 +157,23 @@ class QuoteMention:
     end: int
     sentence_start: int
     sentence_end: int
+    # Who this source says spoke; sources can disagree, so each mention keeps its own.
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation as one or more sources carry it, and who said it."""
+    """A quotation as one or more sources carry it, and who said it (by majority)."""
 
     text: str
     speaker: str | None
     doc_ids: tuple[str, ...]
     mentions: tuple[QuoteMention, ...]
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The different speakers the sources give, in order: more than one is a disagreement."""
+        return tuple(dict.fromkeys(m.speaker for m in self.mentions if m.speaker))
 
 
 @dataclass
@@ -322,6 +378,56 @@ class _Resolver:
         # The person each sentence is about (speaker of its quote, else its subject).
         self.topic: dict[int, str] = {}
         self.gender = self._genders()
+        self.roles = self._roles()
+
+    def _roles(self) -> dict[int, list[tuple[str, str]]]:
+        """``(role noun, person)`` for each sentence that names a person with a role.
+
+        "Nevada rancher Cliven Bundy" (a compound), "his lawyer, John Doe" and
+        "John Doe, his lawyer" (appositions): so a later "the lawyer said" is Doe.
+        """
+        roles: dict[int, list[tuple[str, str]]] = {}
+        for number, doc in enumerate(self.parsed):
+            for token in doc:
+                entity = self.entity_at(number, token)
+                if entity is None or entity.type != "PERSON":
+                    continue
+                linked = [c for c in token.children if c.dep_ in ("compound", "appos")]
+                if token.dep_ == "appos":
+                    linked.append(token.head)
+                for noun in linked:
+                    if noun.pos_ == "NOUN" and self.entity_at(number, noun) is None:
+                        roles.setdefault(number, []).append((noun.lemma_.lower(), entity.name))
+        return roles
+
+    def role_holder(self, number: int, token: Token) -> str | None:
+        """The person a description in sentence ``number`` stands for: "the lawyer", "his father".
+
+        The person the article last named with that role; failing that, for "the"
+        and a noun that can only be a person ("the 67-year-old", "the mom of two"),
+        the person the article is talking about, as for "he" or "she".
+        """
+        role = token.lemma_.lower()
+        doc_id = self.cluster.sentences[number].doc_id
+        for back in range(number, -1, -1):
+            if self.cluster.sentences[back].doc_id != doc_id:
+                break
+            named = [name for noun, name in self.roles.get(back, ()) if noun == role]
+            if named:
+                return named[-1]
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if not definite or not (role in _PERSON_NOUNS or _AGE.search(_description(token))):
+            return None
+        # "A neighbor said ... "...," the neighbor added": an unnamed person, kept as written.
+        for back in range(number, -1, -1):
+            if self.cluster.sentences[back].doc_id != doc_id:
+                break
+            if any(
+                t.lemma_.lower() == role and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in t.children)
+                for t in self.parsed[back]
+            ):
+                return None
+        return self.antecedent(number, pronoun="they")
 
     def _genders(self) -> dict[str, str]:
         """"m" or "f" for the people whose honorific or pronouns tell.
@@ -341,6 +447,12 @@ class _Resolver:
                     votes.setdefault(entity.name, Counter())["m"] += 2
                 elif first in _FEMALE_HONORIFICS:
                     votes.setdefault(entity.name, Counter())["f"] += 2
+            # A common first name: one vote, so the article's own pronouns can outvote it.
+            given = name_parts(entity.name)[:1]
+            if given and given[0] in _MALE_NAMES:
+                votes.setdefault(entity.name, Counter())["m"] += 1
+            elif given and given[0] in _FEMALE_NAMES:
+                votes.setdefault(entity.name, Counter())["f"] += 1
         sentences = self.cluster.sentences
         for number, doc in enumerate(self.parsed):
             people = [(a, b, e) for a, b, e in self.by_sentence.get(number, ()) if e.type == "PERSON"]
@@ -371,6 +483,8 @@ class _Resolver:
         }
 
     def fits(self, name: str, pronoun: str) -> bool:
+        if pronoun not in _PERSON_PRONOUNS:  # "they": a person of either gender
+            return True
         return self.gender.get(name) in (None, "m" if pronoun == "he" else "f")
 
     def entity_at(self, number: int, token: Token) -> Entity | None:
@@ -407,6 +521,10 @@ class _Resolver:
             if name:
                 return name, "person"
             return surface, "name"
+        if token.pos_ == "NOUN":
+            name = self.role_holder(number, token)
+            if name:
+                return name, "person"
         return _description(token), "description"
 
     def antecedent(self, number: int, token: Token | None = None, pronoun: str = "he") -> str | None:
@@ -481,22 +599,26 @@ def _nearest_subject(verb: Token, spans: Sequence[tuple[int, int]], kinds=("nsub
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
-def _root_subject(doc: Doc, spans: Sequence[tuple[int, int]]) -> Token | None:
+def _root_subject(doc: Doc, spans: Sequence[tuple[int, int]], kinds: Sequence[str] = _SUBJECTS) -> Token | None:
+    """The main verb's subject; a passive one too, unless ``kinds`` says otherwise."""
     for token in doc:
         if token.dep_ == "ROOT" and not _inside(token, spans):
-            return _nearest_subject(token, spans)
+            return _nearest_subject(token, spans, kinds)
     return None
 
 
-def _root_subject_person(resolver: _Resolver, number: int) -> str | None:
-    subject = _root_subject(resolver.parsed[number], ())
+def _root_subject_person(resolver: _Resolver, number: int, kinds: Sequence[str] = _SUBJECTS) -> str | None:
+    """The person sentence ``number`` is about: "Bundy was asked to elaborate" is about Bundy."""
+    subject = _root_subject(resolver.parsed[number], (), kinds)
     if subject is None:
         return None
-    entity = resolver.entity_at(number, subject)
-    if entity is not None and entity.type == "PERSON":
-        return entity.name
-    if subject.lower_ in _PERSON_PRONOUNS:
-        return resolver.antecedent(number, pronoun=subject.lower_)
+    # "Bundy's cattle have fed off government land": the sentence is about Bundy.
+    for token in (subject, *(c for c in subject.children if c.dep_ == "poss")):
+        entity = resolver.entity_at(number, token)
+        if entity is not None and entity.type == "PERSON":
+            return entity.name
+        if token.lower_ in _PERSON_PRONOUNS:
+            return resolver.antecedent(number, pronoun=token.lower_)
     return None
 
 
@@ -607,7 +729,8 @@ def _collect(cluster: PreparedCluster, parsed: Sequence[Doc], entities: Sequence
             elif any(len(i.words) >= MIN_QUOTE_WORDS for i in unattributed):
                 # "Dunn made efforts to distance himself, "...": the subject, if a person
                 # (not for a quoted phrase: "he accused them of "gangster-like" demands").
-                subject = _root_subject_person(resolver, number)
+                # Active subjects only: "Cosby was asked, "..."" is someone else's question.
+                subject = _root_subject_person(resolver, number, ("nsubj",))
                 for item in unattributed:
                     if subject is not None and len(item.words) >= MIN_QUOTE_WORDS:
                         item.speaker, item.kind = subject, "person"
@@ -702,6 +825,7 @@ def extract_quotes(
                 end=sentences[f.sentence].start + f.end,
                 sentence_start=sentences[f.sentence].start,
                 sentence_end=sentences[f.sentence].end,
+                speaker=f.speaker,
             )
             for f in items
         )
