@@ -17,7 +17,14 @@ TRAIN = DATA_DIR / "multinews-train.jsonl.gz"
 
 
 def test_rouge_tokens_follow_rouge_score():
-    assert rouge_tokens("The Councils' votes, 4.2 million!") == ["the", "council", "vote", "4", "2", "million"]
+    assert rouge_tokens("The Councils' votes, 4.2 million!") == [
+        "the",
+        "council",
+        "vote",
+        "4",
+        "2",
+        "million",
+    ]
 
 
 def test_oracle_picks_the_matching_sentences():

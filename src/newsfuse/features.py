@@ -17,6 +17,7 @@ per cluster) to real input (original casing, full articles):
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from dataclasses import dataclass
@@ -63,8 +64,10 @@ FEATURE_NAMES = (
 
 _QUOTE = re.compile(r"[\"“”]")
 _NUMBER = re.compile(r"\d")
-_ATTRIBUTION = re.compile(r"\b(said|says|told|according to|tweeted|wrote|added)\b", re.I)
-_PRONOUN_START = re.compile(r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(said|says|told|according to|tweeted|wrote|added)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(
+    r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,8 @@ class Concepts:
     """The cluster's bigram concepts: which sentences hold each, and in how many articles.
 
     A concept is a pair of adjacent word stems of a sentence, not both
-    stopwords (Gillick & Favre's bigrams), numbered in order of first appearance. ``incidence`` is the binary sentence-by-concept matrix.
+    stopwords (Gillick & Favre's bigrams), numbered in order of first appearance.
+    ``incidence`` is the binary sentence-by-concept matrix.
     """
 
     incidence: sparse.csr_matrix
@@ -103,9 +107,7 @@ def _token(token: str) -> tuple[str, bool]:
 def sentence_bigrams(text: str) -> list[str]:
     """Stemmed adjacent word pairs of ``text`` (as "stem stem"), except pairs of two stopwords."""
     infos = [_TOKENS.get(t) or _token(t) for t in words(text)]
-    return [
-        f"{a[0]} {b[0]}" for a, b in zip(infos, infos[1:]) if not (a[1] and b[1])
-    ]
+    return [f"{a[0]} {b[0]}" for a, b in itertools.pairwise(infos) if not (a[1] and b[1])]
 
 
 def concepts(cluster: PreparedCluster) -> Concepts:
@@ -116,12 +118,19 @@ def concepts(cluster: PreparedCluster) -> Concepts:
         indptr = [0]
         indices: list[int] = []
         for sentence in cluster.sentences:
-            numbers = {vocabulary.setdefault(pair, len(vocabulary)) for pair in sentence_bigrams(sentence.text)}
+            numbers = {
+                vocabulary.setdefault(pair, len(vocabulary))
+                for pair in sentence_bigrams(sentence.text)
+            }
             indices.extend(sorted(numbers))
             indptr.append(len(indices))
         count = len(cluster.sentences)
         incidence = sparse.csr_matrix(
-            (np.ones(len(indices)), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+            (
+                np.ones(len(indices)),
+                np.array(indices, dtype=np.int32),
+                np.array(indptr, dtype=np.int32),
+            ),
             shape=(count, max(len(vocabulary), 1)),
         )
         doc_index = np.array([s.doc_index for s in cluster.sentences])
@@ -205,11 +214,15 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     mass = (found.incidence @ np.maximum(found.document_frequency - 1, 0)) / max(documents - 1, 1)
 
     texts = [s.text for s in sentences]
-    numbers = np.array([len(_NUMBER.findall(t)) for t in texts], dtype=float) / np.maximum(lengths, 1)
+    numbers = np.array([len(_NUMBER.findall(t)) for t in texts], dtype=float) / np.maximum(
+        lengths, 1
+    )
     quotes = np.array([bool(_QUOTE.search(t)) for t in texts], dtype=float)
     starts_quote = np.array([bool(_QUOTE.match(t.lstrip())) for t in texts], dtype=float)
     said = np.array([bool(_ATTRIBUTION.search(t)) for t in texts], dtype=float)
-    marks = np.array([t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float)
+    marks = np.array(
+        [t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float
+    )
     pronoun = np.array([bool(_PRONOUN_START.match(t)) for t in texts], dtype=float)
 
     columns = [

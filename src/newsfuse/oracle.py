@@ -70,7 +70,10 @@ class Reference:
 
 
 def greedy_oracle(
-    sentences: Sequence[str], reference: str, words: int | None = None, candidates: Sequence[int] | None = None
+    sentences: Sequence[str],
+    reference: str,
+    words: int | None = None,
+    candidates: Sequence[int] | None = None,
 ) -> list[int]:
     """Greedy ROUGE-1 + ROUGE-2 F1 oracle: indices of the sentences, in choosing order.
 
@@ -100,17 +103,33 @@ def greedy_oracle(
             if j in chosen or (words is not None and used + lengths[j] > words):
                 continue
             # Overlap of (summary + j) with the reference, computed incrementally.
-            add_uni = sum(min(c, ref.unigrams[g] - summary_uni[g]) for g, c in uni[j].items() if ref.unigrams[g] > summary_uni[g])
-            add_bi = sum(min(c, ref.bigrams[g] - summary_bi[g]) for g, c in bi[j].items() if ref.bigrams[g] > summary_bi[g])
-            score = _f1(overlap_uni + add_uni, total_uni + sum(uni[j].values()), ref.unigram_total) + _f1(
-                overlap_bi + add_bi, total_bi + sum(bi[j].values()), ref.bigram_total
+            add_uni = sum(
+                min(c, ref.unigrams[g] - summary_uni[g])
+                for g, c in uni[j].items()
+                if ref.unigrams[g] > summary_uni[g]
             )
+            add_bi = sum(
+                min(c, ref.bigrams[g] - summary_bi[g])
+                for g, c in bi[j].items()
+                if ref.bigrams[g] > summary_bi[g]
+            )
+            score = _f1(
+                overlap_uni + add_uni, total_uni + sum(uni[j].values()), ref.unigram_total
+            ) + _f1(overlap_bi + add_bi, total_bi + sum(bi[j].values()), ref.bigram_total)
             if score > best_gain + 1e-12:
                 best, best_gain = j, score
         if best is None:
             return chosen
-        overlap_uni += sum(min(c, ref.unigrams[g] - summary_uni[g]) for g, c in uni[best].items() if ref.unigrams[g] > summary_uni[g])
-        overlap_bi += sum(min(c, ref.bigrams[g] - summary_bi[g]) for g, c in bi[best].items() if ref.bigrams[g] > summary_bi[g])
+        overlap_uni += sum(
+            min(c, ref.unigrams[g] - summary_uni[g])
+            for g, c in uni[best].items()
+            if ref.unigrams[g] > summary_uni[g]
+        )
+        overlap_bi += sum(
+            min(c, ref.bigrams[g] - summary_bi[g])
+            for g, c in bi[best].items()
+            if ref.bigrams[g] > summary_bi[g]
+        )
         summary_uni.update(uni[best])
         summary_bi.update(bi[best])
         used += lengths[best]

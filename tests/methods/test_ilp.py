@@ -72,8 +72,14 @@ def test_single_article_falls_back_to_sentence_counts():
 def test_no_shared_concept_falls_back_to_centroid():
     cluster = prepare(
         [
-            Document(id="a", text="Apples grew well in the northern valleys this autumn, farmers reported."),
-            Document(id="b", text="A violinist gave a concert for the reopening of the city museum yesterday."),
+            Document(
+                id="a",
+                text="Apples grew well in the northern valleys this autumn, farmers reported.",
+            ),
+            Document(
+                id="b",
+                text="A violinist gave a concert for the reopening of the city museum yesterday.",
+            ),
         ]
     )
     summary = summarize_prepared(cluster, 20, "ilp")

@@ -67,3 +67,40 @@ def test_rejects_a_model_for_other_features(tmp_path):
         parse_model(data)
     with pytest.raises(ValueError):
         parse_model({"format": "something-else"})
+
+
+@pytest.mark.parametrize("search", ["local", "greedy"])
+def test_both_searches_respect_the_rules(storm_cluster, search):
+    method = Learned(search=search)
+    picked = [i for i, _ in method.select(storm_cluster, 150)]
+    assert picked
+    assert sum(storm_cluster.sentences[i].words for i in picked) <= 150
+    groups = [storm_cluster.group_of[i] for i in picked]
+    assert len(groups) == len(set(groups))
+    if search == "local":
+        pairs = storm_cluster.similarity[np.ix_(picked, picked)]
+        np.fill_diagonal(pairs, 0.0)
+        assert (pairs <= method.max_similarity).all()
+
+
+def test_local_search_never_worse_than_its_greedy_start(storm_cluster):
+    # With no moves allowed the result is the greedy (or best single) start; moves only add value.
+    from newsfuse.features import concepts
+
+    def objective(method, picked):
+        found, weights = method._concept_weights(storm_cluster)
+        relevance = method.score(storm_cluster)
+        covered = np.unique(np.concatenate([found.of(i) for i in picked]))
+        norm = (found.incidence @ weights).max() or 1.0
+        words = np.array([storm_cluster.sentences[i].words for i in picked])
+        return weights[covered].sum() / norm + (relevance[picked] * words / 25.0).sum()
+
+    assert concepts(storm_cluster).incidence.shape[0] == len(storm_cluster.sentences)
+    start = [i for i, _ in Learned(max_moves=0).select(storm_cluster, 120)]
+    searched = [i for i, _ in Learned().select(storm_cluster, 120)]
+    assert objective(Learned(), searched) >= objective(Learned(), start) - 1e-9
+
+
+def test_unknown_search_is_rejected(storm_cluster):
+    with pytest.raises(ValueError):
+        Learned(search="exhaustive").select(storm_cluster, 100)

@@ -20,7 +20,9 @@ def test_kmeans_separates_two_obvious_clusters():
 
 
 @settings(max_examples=40, deadline=None)
-@given(words=st.integers(min_value=1, max_value=400), partition=st.sampled_from(["kmeans", "groups"]))
+@given(
+    words=st.integers(min_value=1, max_value=400), partition=st.sampled_from(["kmeans", "groups"])
+)
 def test_budget_respected(storm_cluster, words, partition):
     summary = summarize_prepared(storm_cluster, words, "submodular", partition=partition)
     assert summary.words <= words

@@ -93,7 +93,9 @@ def solve_ilp(
     lp = highspy.HighsLp()
     lp.num_col_ = sentences + concept_count
     lp.num_row_ = len(lower)
-    own = np.zeros(sentences) if sentence_values is None else np.asarray(sentence_values, dtype=float)
+    own = (
+        np.zeros(sentences) if sentence_values is None else np.asarray(sentence_values, dtype=float)
+    )
     lp.col_cost_ = np.concatenate([own, np.asarray(weights, dtype=float)])
     lp.col_lower_ = np.zeros(lp.num_col_)
     lp.col_upper_ = np.ones(lp.num_col_)
@@ -126,7 +128,9 @@ def solve_ilp(
 @register("ilp")
 @dataclass(kw_only=True)
 class ILP(Summarizer):
-    description = "exact coverage of shared bigram concepts by integer programming (Gillick & Favre 2009)"
+    description = (
+        "exact coverage of shared bigram concepts by integer programming (Gillick & Favre 2009)"
+    )
     min_documents: int = 2
     many_documents: int = 10
     time_limit: float = 2.0
@@ -148,7 +152,11 @@ class ILP(Summarizer):
         sentence_concepts = []
         for j in candidates:
             sentence_concepts.append(
-                [numbering.setdefault(int(c), len(numbering)) for c in found.of(j) if weights[c] > 0]
+                [
+                    numbering.setdefault(int(c), len(numbering))
+                    for c in found.of(j)
+                    if weights[c] > 0
+                ]
             )
         if not numbering:
             fallback = centroid_similarity(cluster)
@@ -160,7 +168,12 @@ class ILP(Summarizer):
         for local, j in enumerate(candidates):
             by_group.setdefault(cluster.group_of[j], []).append(local)
         chosen = solve_ilp(
-            lengths[candidates], sentence_concepts, concept_weight, words, list(by_group.values()), self.time_limit
+            lengths[candidates],
+            sentence_concepts,
+            concept_weight,
+            words,
+            list(by_group.values()),
+            self.time_limit,
         )
         if chosen is None:
             fallback = self.score(cluster)

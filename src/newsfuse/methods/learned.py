@@ -10,19 +10,37 @@ articles are cut after about 500 tokens per cluster, so the model never sees a
 sentence far down an article: ``position_prior`` (subtracted from the logit per
 sentence position) supplies the lead bias that real, full-length articles need.
 
-Selection. Greedy: at each step the candidate with the best
+Selection. The summary maximises Gillick & Favre's concept objective plus the
+learned relevance of the chosen sentences,
 
-    (probability + coverage * (weight of its not yet covered concepts) / (best single sentence's)
+    F(S) = sum of the weights of the concepts S covers
+           + relevance_weight * sum over j in S of p_j * words_j / 25
+
+under the word budget, at most one sentence per same-content group and no two
+sentences with a cosine above ``max_similarity``. Concepts are the ILP's
+(stemmed bigrams weighted by the number of articles holding them, kept from 2
+articles, 3 once a cluster has ``many_documents``), scaled so the best single
+sentence's concepts weigh ``coverage``. Solving this exactly with HiGHS scored
+well but took about 20 ms per Multi-News cluster, so it is approximated on the
+``candidates`` sentences ranked best by ``(p + concept share) / words **
+cost_exponent``: a cost-scaled greedy (gain / words), the best single sentence
+if it beats the greedy set (the usual guarantee for budgeted submodular
+maximisation), then a local search that adds a fitting sentence or swaps one
+chosen sentence for another while that raises ``F`` (at most ``max_moves`` moves).
+The whole method (features, scoring, selection) took a median
+4.6 ms per Multi-News cluster on one core. Against the earlier greedy below, with
+the same model, R1/R2 moved by: Multi-News val250 (264w F1) -0.11/+0.26, DUC 2003
+(100w recall) -0.66/-0.28, TAC 2011 (250w) +1.11/+1.32, DUC 2007 update (100w)
++0.79/+0.53, DUC 2006 (250w) -0.46/+0.15; exact HiGHS on the same 30 candidates
+scored 47.14/18.08, 38.96/11.10, 49.86/19.76 and 36.61/10.77 on the first four.
+``search="greedy"`` keeps the earlier selection: at each step the candidate with the best
+
+    (p + coverage * (weight of its not yet covered concepts) / (best single sentence's)
      - redundancy * (max cosine to a chosen sentence)) / words ** cost_exponent
 
-that fits the budget, at most one per same-content group and none with a cosine
-above ``max_similarity`` to a chosen sentence. Concepts are the ILP's (stemmed
-bigrams weighted by the number of articles holding them, kept from 2 articles,
-3 once a cluster has ``many_documents``), so the selection also rewards covering
-what several sources report, as Gillick & Favre's ILP does, at greedy cost.
-
 The settings were chosen on the dev sets (Multi-News val250, DUC 2003, DUC 2007,
-TAC 2011), preferring the flattest region over the best single point.
+TAC 2011, DUC 2006), preferring the flattest region over the best single point:
+``relevance_weight`` 0.7 to 1.5 and ``candidates`` 30 to 50 were all within noise.
 """
 
 from __future__ import annotations
@@ -54,7 +72,9 @@ class LinearModel:
 
     def decision(self, features: np.ndarray) -> np.ndarray:
         if self.pairs:
-            features = np.column_stack([features, *(features[:, a] * features[:, b] for a, b in self.pairs)])
+            features = np.column_stack(
+                [features, *(features[:, a] * features[:, b] for a, b in self.pairs)]
+            )
         return ((features - self.mean) / self.scale) @ self.weights
 
 
@@ -62,7 +82,9 @@ def parse_model(data: dict) -> LinearModel:
     if data.get("format") != MODEL_FORMAT:
         raise ValueError(f"not a {MODEL_FORMAT} model (format {data.get('format')!r})")
     if tuple(data["features"]) != FEATURE_NAMES:
-        raise ValueError("the model was trained on other features than this version computes: retrain it")
+        raise ValueError(
+            "the model was trained on other features than this version computes: retrain it"
+        )
     pairs = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in data["pairs"])
     return LinearModel(
         pairs,
@@ -76,7 +98,9 @@ def parse_model(data: dict) -> LinearModel:
 def load_model(path: str | None = None) -> LinearModel:
     """The model at ``path``, or the shipped one; parsed once per process."""
     if path is None:
-        text = resources.files("newsfuse").joinpath("data", SHIPPED_MODEL).read_text(encoding="utf-8")
+        text = (
+            resources.files("newsfuse").joinpath("data", SHIPPED_MODEL).read_text(encoding="utf-8")
+        )
     else:
         text = Path(path).read_text(encoding="utf-8")
     return parse_model(json.loads(text))
@@ -85,7 +109,7 @@ def load_model(path: str | None = None) -> LinearModel:
 @register("learned")
 @dataclass(kw_only=True)
 class Learned(Summarizer):
-    description = "sentence scorer trained on Multi-News oracle extracts, concept- and redundancy-aware selection"
+    description = "sentence scorer trained on Multi-News, concept- and redundancy-aware selection"
     model: str | None = None
     position_prior: float = 0.05
     coverage: float = 1.0
@@ -94,13 +118,122 @@ class Learned(Summarizer):
     max_similarity: float = 0.5
     min_documents: int = 2
     many_documents: int = 10
+    search: str = "local"
+    relevance_weight: float = 1.0
+    candidates: int = 30
+    max_moves: int = 10
 
     def score(self, cluster: PreparedCluster) -> np.ndarray:
         decision = load_model(self.model).decision(sentence_features(cluster))
         position = np.array([s.position for s in cluster.sentences], dtype=float)
         return 1.0 / (1.0 + np.exp(-(decision - self.position_prior * position)))
 
+    def _concept_weights(self, cluster: PreparedCluster):
+        found = concepts(cluster)
+        threshold = self.min_documents + (len(cluster.documents) >= self.many_documents)
+        weights = np.where(found.document_frequency >= threshold, found.document_frequency, 0.0)
+        return found, weights
+
     def select(self, cluster: PreparedCluster, words: int) -> list[tuple[int, float]]:
+        if self.search == "greedy":
+            return self._greedy(cluster, words)
+        if self.search != "local":
+            raise ValueError(f"search must be 'local' or 'greedy', not {self.search!r}")
+        return self._local(cluster, words)
+
+    def _local(self, cluster: PreparedCluster, words: int) -> list[tuple[int, float]]:
+        relevance = self.score(cluster)
+        lengths = np.array([s.words for s in cluster.sentences], dtype=float)
+        pool = np.flatnonzero(candidate_mask(cluster) & (lengths <= words))
+        if not len(pool):
+            return []
+        found, weights = self._concept_weights(cluster)
+        gains = found.incidence @ weights
+        norm = gains.max() or 1.0
+        rank = (relevance + self.coverage * gains / norm) / np.maximum(
+            lengths, 1
+        ) ** self.cost_exponent
+        pool = pool[np.argsort(-rank[pool], kind="stable")[: self.candidates]]
+        # Dense candidate-by-concept incidence, restricted to concepts that carry weight.
+        sub = found.incidence[pool]
+        held = np.unique(sub.indices)
+        held = held[weights[held] > 0]
+        incidence = sub[:, held].toarray() > 0
+        holds = incidence.astype(float)
+        concept_weight = self.coverage * weights[held] / norm
+        size = lengths[pool]
+        value = self.relevance_weight * relevance[pool] * size / 25.0
+        group = np.asarray(cluster.group_of)[pool]
+        conflict = (cluster.similarity[np.ix_(pool, pool)] > self.max_similarity) | (
+            group[:, None] == group[None, :]
+        )
+        np.fill_diagonal(conflict, False)
+
+        chosen = np.zeros(len(pool), dtype=bool)
+        count = np.zeros(len(held))  # how many chosen sentences hold each concept
+        left = float(words)
+
+        def allowed(others: np.ndarray, room: float) -> np.ndarray:
+            return ~chosen & (size <= room) & ~conflict[:, others].any(axis=1)
+
+        # Cost-scaled greedy.
+        while left >= MIN_CANDIDATE_WORDS:
+            open_ = allowed(chosen, left)
+            if not open_.any():
+                break
+            gain = holds @ (concept_weight * (count == 0)) + value
+            best = int(np.argmax(np.where(open_, gain / size, -np.inf)))
+            if gain[best] <= 0:
+                break
+            chosen[best] = True
+            count += holds[best]
+            left -= size[best]
+        total = float(concept_weight[count > 0].sum() + value[chosen].sum())
+        # The best single sentence, if it beats the greedy set.
+        single = holds @ concept_weight + value
+        best = int(np.argmax(single))
+        if single[best] > total + 1e-9:
+            chosen[:] = False
+            chosen[best] = True
+            count = holds[best].copy()
+            left = words - size[best]
+            total = float(single[best])
+        # Local search: add a sentence, or swap one chosen sentence for another, while F rises.
+        for _ in range(self.max_moves):
+            open_ = allowed(chosen, left)
+            if open_.any():
+                gain = np.where(open_, holds @ (concept_weight * (count == 0)) + value, -np.inf)
+                best = int(np.argmax(gain))
+                if gain[best] > 1e-9:
+                    chosen[best] = True
+                    count += holds[best]
+                    left -= size[best]
+                    total += float(gain[best])
+                    continue
+            moved = False
+            for out in np.flatnonzero(chosen):
+                without = count - holds[out]
+                loss = concept_weight[(count > 0) & (without == 0)].sum() + value[out]
+                others = chosen.copy()
+                others[out] = False
+                open_ = allowed(others, left + size[out])
+                if not open_.any():
+                    continue
+                gain = np.where(open_, holds @ (concept_weight * (without == 0)) + value, -np.inf)
+                best = int(np.argmax(gain))
+                if gain[best] - loss > 1e-9:
+                    chosen[out] = False
+                    chosen[best] = True
+                    count = without + holds[best]
+                    left += size[out] - size[best]
+                    total += float(gain[best] - loss)
+                    moved = True
+                    break
+            if not moved:
+                break
+        return [(int(pool[k]), float(relevance[pool[k]])) for k in np.flatnonzero(chosen)]
+
+    def _greedy(self, cluster: PreparedCluster, words: int) -> list[tuple[int, float]]:
         relevance = self.score(cluster)
         lengths = np.array([s.words for s in cluster.sentences])
         group_of = np.asarray(cluster.group_of)
@@ -109,10 +242,8 @@ class Learned(Summarizer):
         closest = np.zeros(len(relevance))
         cost = np.maximum(lengths, 1).astype(float) ** self.cost_exponent
         if self.coverage:
-            found = concepts(cluster)
+            found, weights = self._concept_weights(cluster)
             incidence = found.incidence
-            threshold = self.min_documents + (len(cluster.documents) >= self.many_documents)
-            weights = np.where(found.document_frequency >= threshold, found.document_frequency, 0.0)
             gains = incidence @ weights
             norm = gains.max() or 1.0
             uncovered = self.coverage * weights / norm
@@ -129,5 +260,9 @@ class Learned(Summarizer):
             closest = np.maximum(closest, similarity[:, best])
             if self.coverage:
                 uncovered[found.of(best)] = 0.0
-            open_ &= (lengths <= remaining) & (group_of != group_of[best]) & (closest <= self.max_similarity)
+            open_ &= (
+                (lengths <= remaining)
+                & (group_of != group_of[best])
+                & (closest <= self.max_similarity)
+            )
         return picked

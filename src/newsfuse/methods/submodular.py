@@ -8,7 +8,8 @@ The objective of a set S of sentences is
 
 with ``w`` the TF-IDF cosine of the prepared cluster, ``alpha = alpha_scale / N``
 (the paper's ``a / N``; ``a = 20`` and ``lambda = 2`` were the best of a small grid by
-ROUGE-2 summed over the Multi-News, DUC 2003, DUC 2007 and TAC 2011 dev sets), and ``P_k`` a partition of the sentences by spherical
+ROUGE-2 summed over the Multi-News, DUC 2003, DUC 2007 and TAC 2011 dev sets),
+and ``P_k`` a partition of the sentences by spherical
 k-means on the TF-IDF vectors (``clusters_per_sentence * N`` clusters, as the paper's
 0.2 N), or by the cluster's same-content groups (``partition="groups"``).
 
@@ -85,7 +86,7 @@ class Submodular(Summarizer):
         if self.partition == "groups":
             return np.asarray(cluster.group_of)
         count = len(cluster.sentences)
-        return spherical_kmeans(cluster.similarity, int(round(self.clusters_per_sentence * count)) or 1)
+        return spherical_kmeans(cluster.similarity, round(self.clusters_per_sentence * count) or 1)
 
     def select(self, cluster: PreparedCluster, words: int) -> list[tuple[int, float]]:
         weights = cluster.similarity
@@ -108,7 +109,9 @@ class Submodular(Summarizer):
         while open_.any() and remaining >= MIN_CANDIDATE_WORDS:
             candidates = np.flatnonzero(open_)
             # Coverage gain of each candidate, all at once.
-            coverage = np.minimum(covered[:, None] + weights[:, candidates], caps[:, None]).sum(axis=0)
+            coverage = np.minimum(covered[:, None] + weights[:, candidates], caps[:, None]).sum(
+                axis=0
+            )
             coverage -= np.minimum(covered, caps).sum()
             mass = reward_mass[labels[candidates]]
             diversity = np.sqrt(mass + rewards[candidates]) - np.sqrt(mass)
@@ -129,9 +132,9 @@ class Submodular(Summarizer):
         # The paper's safeguard: the best single sentence, if it beats the greedy set.
         fitting = np.flatnonzero(candidate_mask(cluster) & (lengths <= words))
         if len(fitting):
-            singles = np.minimum(weights[:, fitting], caps[:, None]).sum(axis=0) + self.diversity * np.sqrt(
-                rewards[fitting]
-            )
+            singles = np.minimum(weights[:, fitting], caps[:, None]).sum(
+                axis=0
+            ) + self.diversity * np.sqrt(rewards[fitting])
             single = int(np.argmax(singles))
             if singles[single] > current:
                 return [(int(fitting[single]), float(singles[single]))]
