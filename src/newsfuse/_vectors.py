@@ -15,20 +15,18 @@ def tfidf_matrix(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     articles for article-level IDF to separate common from rare words.
     """
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, tokens in enumerate(token_lists):
-        for token in tokens:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(token, len(vocabulary)))
+    columns = [vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens]
     shape = (len(token_lists), max(len(vocabulary), 1))
-    counts = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, columns)), shape=shape
+    rows = np.repeat(np.arange(shape[0]), [len(tokens) for tokens in token_lists])
+    # Counting (row, column) keys in row-major order gives the counts in canonical CSR order.
+    keys, counts = np.unique(
+        rows * shape[1] + np.asarray(columns, dtype=np.int64), return_counts=True
     )
-    counts.sum_duplicates()
-    document_frequency = np.bincount(counts.indices, minlength=shape[1])
+    key_rows, indices = np.divmod(keys, shape[1])
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(key_rows, minlength=shape[0]))))
+    document_frequency = np.bincount(indices, minlength=shape[1])
     idf = np.log((1 + shape[0]) / (1 + document_frequency)) + 1.0
-    weighted = counts.multiply(idf).tocsr()
+    weighted = sparse.csr_matrix((counts * idf[indices], indices, indptr), shape=shape)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ weighted

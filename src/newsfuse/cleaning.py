@@ -24,12 +24,63 @@ costs more than keeping a caption.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsfuse.models import CleanedDocument, Document, NoiseSpan
 
+# A rule is a pattern anchored at the start of the text, cheap to try on any text,
+# or (keys, pattern) for a pattern searched through the text: ``keys`` (one or a
+# tuple) is lowercase text of which every match holds one, and the pattern is only
+# searched where the folded text holds a key. Most lines are prose that no rule
+# matches, and searching every pattern through every line was most of the cost of
+# cleaning.
+_Rule = str | tuple[str | tuple[str, ...], str]
 
-def _compile(*rules: tuple[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in rules)
+
+def _fold(text: str) -> str:
+    """``text`` lowercased as re.IGNORECASE compares letters, for finding keys.
+
+    re also takes "ı" for "i" and "ſ" for "s"; "İ" lowercases to "i" and a
+    combining dot, dropped so that the "i" stays next to its neighbours.
+    """
+    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The rules of one reason, compiled: the anchored ones as one pattern, and one
+    ``(key, pattern)`` per key of each keyed rule.
+    """
+
+    reason: str
+    anchored: re.Pattern[str] | None
+    keyed: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def compile(cls, reason: str, rules: tuple[_Rule, ...]) -> _Rules:
+        anchored = [rule for rule in rules if isinstance(rule, str)]
+        keyed = []
+        for keys, pattern in (rule for rule in rules if not isinstance(rule, str)):
+            compiled = re.compile(pattern, re.IGNORECASE)
+            keyed.extend((key, compiled) for key in ((keys,) if isinstance(keys, str) else keys))
+        return cls(
+            reason,
+            re.compile("|".join(anchored), re.IGNORECASE) if anchored else None,
+            tuple(keyed),
+        )
+
+    def match(self, text: str, folded: str) -> bool:
+        """Whether a rule matches ``text``; ``folded`` is ``_fold`` of it or of a text holding it."""
+        if self.anchored and self.anchored.match(text):
+            return True
+        for key, pattern in self.keyed:
+            if key in folded and pattern.search(text):
+                return True
+        return False
+
+    def may_match(self, folded: str) -> bool:
+        """Whether a rule may match a text whose folded form is, or is part of, ``folded``."""
+        return self.anchored is not None or any(key in folded for key, _ in self.keyed)
 
 
 _MONTH = (
@@ -42,142 +93,202 @@ _TYPESETTING_RUN = re.compile(r"(?:&[A-Z]{2};\s*)+")
 # Sign-offs closing a wire story, run into its last sentence: "... imported oil. enditem".
 _WIRE_SIGN_OFF = re.compile(r"\s+(?:(?i:enditem|endit)|MORE)\s*$")
 
-# Patterns for whole lines, one per reason; each is searched in the line with
-# its typesetting codes blanked out.
+# Rules for whole lines, by reason; each is tried on the line with its typesetting
+# codes blanked out.
 _LINK = (
     # A link label, then a headline or nothing: "READ MORE: ...", "Related Articles".
-    r"^(read more|more news|more from|more on|more|related( news| articles?| stories| content|"
-    r" coverage| links| video)?|see also|also (read|see|watch)|recommended|trending( now)?|"
-    r"most (read|popular|viewed)|top stories|you (may|might) also like|full coverage|"
-    r"videos?|audio|watch|listen|gallery|slideshow|editorial|opinion|previously|"
-    r"must[- ]reads?|(external )?resources|on the (net|web))\b\s*"
-    r"(?:[:|»›>]|[-–—](?=\s)|$)"
+    (
+        r"^(read more|more news|more from|more on|more|related( news| articles?| stories| content|"
+        r" coverage| links| video)?|see also|also (read|see|watch)|recommended|trending( now)?|"
+        r"most (read|popular|viewed)|top stories|you (may|might) also like|full coverage|"
+        r"videos?|audio|watch|listen|gallery|slideshow|editorial|opinion|previously|"
+        r"must[- ]reads?|(external )?resources|on the (net|web))\b\s*"
+        r"(?:[:|»›>]|[-–—](?=\s)|$)"
+    ),
     # "Related" glued to the linked headline: "Related Prodigy: 10 Essential Tracks".
-    r"|^related\s+(?=[A-Z0-9\"'“‘])(?-i:[A-Z0-9])"
+    r"^related\s+(?=[A-Z0-9\"'“‘])(?-i:[A-Z0-9])",
     # A link label with a source: "Read more from The Hill:".
-    r"|^(read|see|watch) more\b[^.!?:]{0,40}:\s*$"
+    r"^(read|see|watch) more\b[^.!?:]{0,40}:\s*$",
     # A call to read on, ending a blurb: "... location history. Learn more".
-    r"|[.!?]\s+(learn|read|see|find out) more\W*$"
+    (" more", r"[.!?]\s+(learn|read|see|find out) more\W*$"),
     # An imperative pointing elsewhere: "Visit the ... section to learn more."
-    r"|^(visit|go to|head to|check out|see|read|watch|listen to)\b[^.!?]{0,100}"
-    r"\bto (learn|find out|read|see|hear) more\W*$"
+    (
+        r"^(visit|go to|head to|check out|see|read|watch|listen to)\b[^.!?]{0,100}"
+        r"\bto (learn|find out|read|see|hear) more\W*$"
+    ),
 )
 _SERVER_ERROR = (
-    r"^\W*an error (has )?occurred\b.{0,60}$|^\W*(error \d{3}|404 not found|page not found|"
-    r"internal server error|service unavailable)\b"
+    r"^\W*an error (has )?occurred\b.{0,60}$",
+    r"^\W*(error \d{3}|404 not found|page not found|internal server error|service unavailable)\b",
 )
 _BROADCAST = (
-    r"\b(is|are) on the line (for|with) us\b|\bjoins us (now |live )?(from|on the line)\b|"
-    r"^\W*(begin|end) (video|audio)( clip)?\W*$|^\W*\(?(commercial break|crosstalk)\)?\W*$|"
-    r"\bwe('ll| will) be right back\b"
+    ("on the line", r"\b(is|are) on the line (for|with) us\b"),
+    ("joins us", r"\bjoins us (now |live )?(from|on the line)\b"),
+    r"^\W*(begin|end) (video|audio)( clip)?\W*$",
+    r"^\W*\(?(commercial break|crosstalk)\)?\W*$",
+    ("be right back", r"\bwe('ll| will) be right back\b"),
 )
 _PHOTO_CREDIT = (
-    r"^\W*(photo|image|picture|illustration|graphic|video|file photo)s?"
-    r"( credit| courtesy| by)?\s*:|"
-    r"^(image (copyright|caption)|media (playback|caption))\b|"
-    r"\((photo|image|picture)s?( illustration)?\b[^()]{0,80}\)\s*(\([^()]{0,40}\))?\W*$|"
-    r"\(\s*(ap|afp|reuters|getty|associated press)( photo| images?)?\b[^()]{0,40}\)\W*$|"
-    r"\|\s*(getty|ap|afp|reuters)\b[\w /.-]{0,40}$|"
+    (
+        r"^\W*(photo|image|picture|illustration|graphic|video|file photo)s?"
+        r"( credit| courtesy| by)?\s*:"
+    ),
+    r"^(image (copyright|caption)|media (playback|caption))\b",
+    ("(", r"\((photo|image|picture)s?( illustration)?\b[^()]{0,80}\)\s*(\([^()]{0,40}\))?\W*$"),
+    ("(", r"\(\s*(ap|afp|reuters|getty|associated press)( photo| images?)?\b[^()]{0,40}\)\W*$"),
+    ("|", r"\|\s*(getty|ap|afp|reuters)\b[\w /.-]{0,40}$"),
     # A caption closed by its credit: "... on Saturday. (Jane Doe/The Daily News)".
-    r"[.!?\"'”’]\s*\((?:[^()/-]{1,60}/[^()]{1,60}|(?-i:(?:[A-Z][\w.'’&]*\s*){1,6}))\)\s*$|"
-    r"/\s*(getty images|ap|afp|reuters|ap images|epa)\s*\)?\W*$|"
-    r"^(courtesy|photograph|photographs) (of |by )?[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,4}\W*$|"
-    r"^FILE\s*[-–—]\s|"
-    r"\bin this (\w+ )?(file |handout |evidence |undated )?(photo|image|picture)\b|"
-    r"\bthis (\w+ )?(photo|image|picture) (released|provided|taken|shows)\b|"
-    r"^(a|an|the) (\w+ )?(photo|image|picture) (from|by) [^.]{0,60} shows\b|"
+    ("(", r"[.!?\"'”’]\s*\((?:[^()/-]{1,60}/[^()]{1,60}|(?-i:(?:[A-Z][\w.'’&]*\s*){1,6}))\)\s*$"),
+    ("/", r"/\s*(getty images|ap|afp|reuters|ap images|epa)\s*\)?\W*$"),
+    r"^(courtesy|photograph|photographs) (of |by )?[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,4}\W*$",
+    r"^FILE\s*[-–—]\s",
+    ("in this ", r"\bin this (\w+ )?(file |handout |evidence |undated )?(photo|image|picture)\b"),
+    (
+        ("photo", "image", "picture"),
+        r"\bthis (\w+ )?(photo|image|picture) (released|provided|taken|shows)\b",
+    ),
+    r"^(a|an|the) (\w+ )?(photo|image|picture) (from|by) [^.]{0,60} shows\b",
     # A video caption ends with its date and source: "... (Jan. 2) AP".
-    rf"\({_MONTH} \d{{1,2}}(, \d{{4}})?\)\s*[A-Z][\w ]{{0,40}}$|"
+    ("(", rf"\({_MONTH} \d{{1,2}}(, \d{{4}})?\)\s*[A-Z][\w ]{{0,40}}$"),
     # A photographer's credit run into the caption: "Jane Doe / For The Times ...".
-    r"^(?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) / (?:for )?(?:the )?(?-i:[A-Z])"
+    r"^(?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) / (?:for )?(?:the )?(?-i:[A-Z])",
 )
 _EMBED = (
     # Embedded posts: "... — Name (@handle) April 1, 2017", "A post shared by ...".
-    rf"\(@\w+\)\s*(on )?{_MONTH} \d{{1,2}},? \d{{4}}\W*$|"
-    r"\bpic\.twitter\.com/\w+|\ba post shared by\b.{0,80}\(@\w+\)|"
+    ("(@", rf"\(@\w+\)\s*(on )?{_MONTH} \d{{1,2}},? \d{{4}}\W*$"),
+    ("pic.twitter.com/", r"\bpic\.twitter\.com/\w+"),
+    ("a post shared by", r"\ba post shared by\b.{0,80}\(@\w+\)"),
     # Video-player and widget text.
-    r"\bautoplay\b|\bcopy this code to your (website|blog)\b|\bembed\b.{0,12}\bshare\b|"
-    r"\bhtml5 capable browser\b|^\W*(skip|replay|play|embed|share)( (in|x|with sound))?\W*$|"
-    r"^\W*(\d{1,2}:\d{2}\W*){2,}$|^\W*sound\s+\d{1,2}:\d{2}"
+    ("autoplay", r"\bautoplay\b"),
+    ("copy this code to your ", r"\bcopy this code to your (website|blog)\b"),
+    ("embed", r"\bembed\b.{0,12}\bshare\b"),
+    ("html5 capable browser", r"\bhtml5 capable browser\b"),
+    r"^\W*(skip|replay|play|embed|share)( (in|x|with sound))?\W*$",
+    r"^\W*(\d{1,2}:\d{2}\W*){2,}$",
+    r"^\W*sound\s+\d{1,2}:\d{2}",
 )
 _SHARE_PROMPT = (
-    r"^\W*(share (this|on|via|the story)|share\W+tweet\b|tweet (this|with a location)\b|"
-    r"follow (us|me)\b|click to (email|share|print|tweet)\b|like us\b|subscribe\b|"
-    r"sign (up|in)\b|log in\b|register\b|"
-    r"email this\b|print this\b|join the conversation\b|leave a comment\b|"
-    r"newsletter\b|download (the|our)\b.{0,60}\bapp\b|"
-    r"get (the )?(latest |breaking )?news\b.{0,60}\binbox\b|"
-    r"comments?\s*(\(\d+\))?\s*$|read or share this story\b|"
-    r"we use cookies\b|accept (all )?cookies\b|this (site|website) uses cookies\b)|"
-    r"\bby (signing up|subscribing|submitting|registering|clicking)\b[^.]{0,60}\byou agree\b|"
-    r"\bplease (verify|re-enter|check your email|sign in|log in|enable javascript)\b|"
-    r"^\W*follow [\w .'-]{1,40} on (twitter|facebook|instagram|google\+?)\b|"
-    r"^(?=.{0,120}$).*\bfollow @\w+\W*$|"
-    r"\b(share|leave|post|tell us) your (own )?(thoughts|comments|views|opinion)\b|"
-    r"\bsign in to (update|manage|view|access) your\b|"
-    r"\bsupport our journalism\b|\balready a subscriber\b|\{\*.*\*\}"
+    (
+        r"^\W*(share (this|on|via|the story)|share\W+tweet\b|tweet (this|with a location)\b|"
+        r"follow (us|me)\b|click to (email|share|print|tweet)\b|like us\b|subscribe\b|"
+        r"sign (up|in)\b|log in\b|register\b|"
+        r"email this\b|print this\b|join the conversation\b|leave a comment\b|"
+        r"newsletter\b|download (the|our)\b.{0,60}\bapp\b|"
+        r"get (the )?(latest |breaking )?news\b.{0,60}\binbox\b|"
+        r"comments?\s*(\(\d+\))?\s*$|read or share this story\b|"
+        r"we use cookies\b|accept (all )?cookies\b|this (site|website) uses cookies\b)"
+    ),
+    (
+        "you agree",
+        r"\bby (signing up|subscribing|submitting|registering|clicking)\b[^.]{0,60}\byou agree\b",
+    ),
+    ("please ", r"\bplease (verify|re-enter|check your email|sign in|log in|enable javascript)\b"),
+    r"^\W*follow [\w .'-]{1,40} on (twitter|facebook|instagram|google\+?)\b",
+    ("follow @", r"^(?=.{0,120}$).*\bfollow @\w+\W*$"),
+    (" your ", r"\b(share|leave|post|tell us) your (own )?(thoughts|comments|views|opinion)\b"),
+    ("sign in to ", r"\bsign in to (update|manage|view|access) your\b"),
+    ("support our journalism", r"\bsupport our journalism\b"),
+    ("already a subscriber", r"\balready a subscriber\b"),
+    ("{*", r"\{\*.*\*\}"),
 )
 _CREDIT = (
-    r"^\W*(by|written by|reporting by|additional reporting by|editing by|compiled by)\s+"
-    r"(?-i:[A-Z])[\w.'-]*( (?-i:[A-Z])[\w.'-]*){0,4}\W*(,|;|/|$)(?=.{0,120}$)|"
-    r"^.{0,150}?\bcontributed (reporting )?to this (report|story|article)\b|"
-    r"^\W*\(?(additional )?(reporting|writing|editing) by\b|"
-    r"\byou can (email|reach|contact|follow) (him|her|them)\b|"
+    (
+        r"^\W*(by|written by|reporting by|additional reporting by|editing by|compiled by)\s+"
+        r"(?-i:[A-Z])[\w.'-]*( (?-i:[A-Z])[\w.'-]*){0,4}\W*(,|;|/|$)(?=.{0,120}$)"
+    ),
+    ("contributed", r"^.{0,150}?\bcontributed (reporting )?to this (report|story|article)\b"),
+    r"^\W*\(?(additional )?(reporting|writing|editing) by\b",
+    ("you can ", r"\byou can (email|reach|contact|follow) (him|her|them)\b"),
     # An author's note in brackets: "(Jane Doe is a free-lance writer in Maine.)".
-    r"^\(\s*(?-i:[A-Z])[\w.'-]*( (?-i:[A-Z])[\w.'-]*){0,4} (is|was) (a|an|the)\b.*\)\W*$|"
-    r"^\(\s*this (article|story|column|essay) (is|was) (excerpted|adapted|reprinted|taken)\b|"
-    r"^(?=.{0,160}$).*[\w.]+(@|\(at\))\w+\.(com|org|net)\b|^\W*e-?mail\b(?=.{0,80}$)"
+    r"^\(\s*(?-i:[A-Z])[\w.'-]*( (?-i:[A-Z])[\w.'-]*){0,4} (is|was) (a|an|the)\b.*\)\W*$",
+    r"^\(\s*this (article|story|column|essay) (is|was) (excerpted|adapted|reprinted|taken)\b",
+    (("@", "(at)"), r"^(?=.{0,160}$).*[\w.]+(@|\(at\))\w+\.(com|org|net)\b"),
+    r"^\W*e-?mail\b(?=.{0,80}$)",
 )
 _EDITOR_NOTE = (
-    r"^\W*(update[ds]?|correction|clarification|editor'?s'? note|eds)\b( \d+)?\s*[:\-–—]|"
-    r"^\W*(an earlier version of this|this (article|story|post) (has been|was) "
-    r"(updated|corrected|changed))\b|^\W*this story is developing\b|^\W*updated\W*$|"
-    r"^\W*first posted\b"
+    r"^\W*(update[ds]?|correction|clarification|editor'?s'? note|eds)\b( \d+)?\s*[:\-–—]",
+    (
+        r"^\W*(an earlier version of this|this (article|story|post) (has been|was) "
+        r"(updated|corrected|changed))\b"
+    ),
+    r"^\W*this story is developing\b",
+    r"^\W*updated\W*$",
+    r"^\W*first posted\b",
 )
 _COPYRIGHT = (
-    r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b|"
-    r"\bmay not be (published|broadcast|rewritten|redistributed|reproduced)\b|"
-    r"\b(reuse|republish|reproduce) any (content|material)\b|^(?=.{0,80}$)\W*\d{4} [\w./]+\W*$"
+    r"^\W*(©|\(c\)\s|copyright\b)",
+    ("all rights reserved", r"\ball rights reserved\b"),
+    ("may not be ", r"\bmay not be (published|broadcast|rewritten|redistributed|reproduced)\b"),
+    (" any ", r"\b(reuse|republish|reproduce) any (content|material)\b"),
+    r"^(?=.{0,80}$)\W*\d{4} [\w./]+\W*$",
 )
 _WIRE_CODE = (
     # Trailers and slugs of wire stories (DUC): story ends, trims, editor initials.
-    r"\(?\s*story can end here\b|\boptional material follows\b|"
-    r"\(\s*(begin|end) optional trim\s*\)|"
-    r"^\W*(more|endit|enditem|nnnn|nn|xxxx end of story|end of story|(x ){2,}x)\W*$|"
-    r"^\W*\(\s*[a-z]{1,4}([/-][a-z]{0,4}){0,4}\s*\)\W*$|"
-    r"^\W*[a-z]{2,4}([/-]+[a-z]{2,4}){1,3}\W*$|"
-    r"^\W*[A-Z]{2,4}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{3}\s*$|^\W*=\d{6,}|"
-    r"\b\d+(st|nd|rd|th) graf\b|\bgraf,? pvs\b|^\W*eds\W|"
-    r"^\W*_?\s*(the )?(new york times|cox|los angeles times|washington post|new america)"
-    r"( news service| syndicate| newspapers| special features)\b|"
-    r"\bnews service\W*$|^\W*(story )?filed by\b|^\W*distributed by\b|\bfor release\b.{0,40}$|"
-    r"\bnonsubscribers\b|\bsluglines?\b|^\W*BC-[A-Z0-9-]+\W*$|\bto publish this article\b|"
-    r"\bsyndicate web site\b|"
-    r"^\W*c\.\s?\d{4}\b|\bc\.\s?\d{4} [\w ]{0,40}(news|service|times|post)\b"
+    ("story can end here", r"\(?\s*story can end here\b"),
+    ("optional material follows", r"\boptional material follows\b"),
+    ("optional trim", r"\(\s*(begin|end) optional trim\s*\)"),
+    r"^\W*(more|endit|enditem|nnnn|nn|xxxx end of story|end of story|(x ){2,}x)\W*$",
+    r"^\W*\(\s*[a-z]{1,4}([/-][a-z]{0,4}){0,4}\s*\)\W*$",
+    r"^\W*[a-z]{2,4}([/-]+[a-z]{2,4}){1,3}\W*$",
+    r"^\W*[A-Z]{2,4}-\d{2}-\d{2}-\d{2}\s+\d{4}[A-Z]{3}\s*$",
+    r"^\W*=\d{6,}",
+    (" graf", r"\b\d+(st|nd|rd|th) graf\b"),
+    ("pvs", r"\bgraf,? pvs\b"),
+    r"^\W*eds\W",
+    (
+        r"^\W*_?\s*(the )?(new york times|cox|los angeles times|washington post|new america)"
+        r"( news service| syndicate| newspapers| special features)\b"
+    ),
+    ("news service", r"\bnews service\W*$"),
+    r"^\W*(story )?filed by\b",
+    r"^\W*distributed by\b",
+    ("for release", r"\bfor release\b.{0,40}$"),
+    ("nonsubscribers", r"\bnonsubscribers\b"),
+    ("slugline", r"\bsluglines?\b"),
+    r"^\W*BC-[A-Z0-9-]+\W*$",
+    ("to publish this article", r"\bto publish this article\b"),
+    ("syndicate web site", r"\bsyndicate web site\b"),
+    r"^\W*c\.\s?\d{4}\b",
+    ("c.", r"\bc\.\s?\d{4} [\w ]{0,40}(news|service|times|post)\b"),
 )
-# The first pattern a line matches names the reason it is noise.
-_LINE_PATTERNS = _compile(
-    ("link", _LINK),
-    ("server-error", _SERVER_ERROR),
-    ("broadcast", _BROADCAST),
-    ("photo-credit", _PHOTO_CREDIT),
-    ("embed", _EMBED),
-    ("share-prompt", _SHARE_PROMPT),
-    ("credit", _CREDIT),
-    ("editor-note", _EDITOR_NOTE),
-    ("copyright", _COPYRIGHT),
-    ("wire-code", _WIRE_CODE),
+# The first reason with a rule the line matches names the reason it is noise.
+_LINE_RULES = tuple(
+    _Rules.compile(reason, rules)
+    for reason, rules in (
+        ("link", _LINK),
+        ("server-error", _SERVER_ERROR),
+        ("broadcast", _BROADCAST),
+        ("photo-credit", _PHOTO_CREDIT),
+        ("embed", _EMBED),
+        ("share-prompt", _SHARE_PROMPT),
+        ("credit", _CREDIT),
+        ("editor-note", _EDITOR_NOTE),
+        ("copyright", _COPYRIGHT),
+        ("wire-code", _WIRE_CODE),
+    )
 )
 
 # Sentences inside a kept line that are not article text.
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
 # Ad copy: "This miracle can be yours.", "Order now!", "Ask about our free trial!".
 _AD_SENTENCE = (
-    r"\b(can|could) be yours\b|\b(buy|order|shop|call) (it )?(now|today)\b.*!\W*$|"
-    r"\b(limited[- ]time offer|free trial|while supplies last)\b.*!\W*$"
+    ("be yours", r"\b(can|could) be yours\b"),
+    (
+        "!",
+        (
+            r"\b(buy|order|shop|call) (it )?(now|today)\b.*!\W*$|"
+            r"\b(limited[- ]time offer|free trial|while supplies last)\b.*!\W*$"
+        ),
+    ),
 )
-_LINK_SENTENCE = r"\b(click|tap) here\b|\bsign up (here )?for (our|the) .*newsletter\b"
-_INLINE_SENTENCE_PATTERNS = _compile(("ad", _AD_SENTENCE), ("link", _LINK_SENTENCE))
+_LINK_SENTENCE = (
+    (("click here", "tap here"), r"\b(click|tap) here\b"),
+    ("newsletter", r"\bsign up (here )?for (our|the) .*newsletter\b"),
+)
+_INLINE_SENTENCE_RULES = (
+    _Rules.compile("ad", _AD_SENTENCE),
+    _Rules.compile("link", _LINK_SENTENCE),
+)
 
 # Stretches inside a kept line that are not article text.
 # Page furniture between two sentences: "... he said. Advertisement Continue reading ...".
@@ -191,8 +302,18 @@ _WIRE_INLINE = (
     rf"{_WIRE_SIGN_OFF.pattern}|{_TYPESETTING_CODE.pattern}|"
     r"\(\s*STORY CAN END HERE\W+OPTIONAL MATERIAL FOLLOWS\W*\)"
 )
-_INLINE_PATTERNS = _compile(
-    ("ad", _PAGE_FURNITURE), ("link", _READ_HERE), ("wire-code", _WIRE_INLINE)
+# Each with the keys of its matches (see ``_Rule``).
+_INLINE_PATTERNS = tuple(
+    (reason, keys, re.compile(pattern, re.IGNORECASE))
+    for reason, keys, pattern in (
+        (
+            "ad",
+            ("advertisement", "story continues below", "continue reading the main story"),
+            _PAGE_FURNITURE,
+        ),
+        ("link", ("here",), _READ_HERE),
+        ("wire-code", ("endit", "more", "&", "story can end here"), _WIRE_INLINE),
+    )
 )
 
 # The wire dateline opening a story: "PYONGYANG (AP) —", "WASHINGTON _",
@@ -213,8 +334,9 @@ _MAX_LABEL_WORDS = 4
 _SHORT_LINE_WORDS = 10
 _MAX_LINK_LABEL_WORDS = 10
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+_HAS_URL = _Rules.compile("link", ((("http", "www."), _URL.pattern),))
 # Reporters' contact lines give an e-mail address and a phone number.
-_EMAIL = re.compile(r"\w(@|\(at\))\w+\.\w+", re.IGNORECASE)
+_EMAIL = _Rules.compile("credit", ((("@", "(at)"), r"\w(@|\(at\))\w+\.\w+"),))
 _PHONE = re.compile(r"\b\d{3}[-.)]\s?\d{3}[-.]\d{4}\b")
 _MIN_TITLE_CASE_WORDS = 2
 _MIN_TITLE_WORDS = 2
@@ -302,15 +424,24 @@ def _looks_like_heading(line: str) -> bool:
     return True
 
 
+def _without_sign_off(line: str) -> str:
+    """``line`` without the wire sign-off closing it, if any."""
+    # A sign-off is the last word: testing it first spares searching every line.
+    last = line.rsplit(None, 1)[-1]
+    if last != "MORE" and _fold(last) not in ("endit", "enditem"):
+        return line
+    return _WIRE_SIGN_OFF.sub("", line)
+
+
 def _is_bracketed_note(line: str) -> bool:
     """A line wholly in brackets that holds no sentence: "[PeerJ]", "(PHOTOS: ...)"."""
     match = _BRACKETED.match(line)
     return match is not None and not _SENTENCE_END.search(match.group("inner"))
 
 
-def _is_link_line(line: str) -> bool:
+def _is_link_line(line: str, folded: str) -> bool:
     """A web address with at most a short label: "More info: http://..."."""
-    if not _URL.search(line):
+    if not _HAS_URL.match(line, folded):
         return False
     return len(_URL.sub(" ", line).split()) <= _MAX_LINK_LABEL_WORDS
 
@@ -320,12 +451,13 @@ def line_noise_reason(line: str) -> str | None:
     bare = _TYPESETTING_CODE.sub(" ", line).strip()
     if not re.search(r"[^\W_]", bare):
         return "wire-code" if bare != line.strip() else "symbols"
-    for reason, pattern in _LINE_PATTERNS:
-        if pattern.search(bare):
-            return reason
-    if _is_bracketed_note(bare) or _is_link_line(bare):
+    folded = _fold(bare)
+    for rules in _LINE_RULES:
+        if rules.match(bare, folded):
+            return rules.reason
+    if _is_bracketed_note(bare) or _is_link_line(bare, folded):
         return "link"
-    if _EMAIL.search(bare) and _PHONE.search(bare):
+    if _EMAIL.match(bare, folded) and _PHONE.search(bare):
         return "credit"
     return None
 
@@ -340,16 +472,21 @@ def inline_noise(
     """
     found = []
     segment = text[start:end]
+    folded = _fold(segment)
     matches = [
         (reason, match)
-        for reason, pattern in _INLINE_PATTERNS
+        for reason, keys, pattern in _INLINE_PATTERNS
+        if any(key in folded for key in keys)
         for match in pattern.finditer(segment)
     ]
-    for sentence in _SENTENCE.finditer(segment):
-        for reason, pattern in _INLINE_SENTENCE_PATTERNS:
-            if pattern.search(sentence.group()):
-                matches.append((reason, sentence))
-                break
+    # Sentences are only split out when a rule may match one of them.
+    sentence_rules = [rules for rules in _INLINE_SENTENCE_RULES if rules.may_match(folded)]
+    if sentence_rules:
+        for sentence in _SENTENCE.finditer(segment):
+            for rules in sentence_rules:
+                if rules.match(sentence.group(), folded):
+                    matches.append((rules.reason, sentence))
+                    break
     if opening and (dateline := _DATELINE.match(segment)):
         matches.append(("dateline", dateline))
     for reason, match in matches:
@@ -422,7 +559,7 @@ def _classify(
             reason = "repeated"
         if (
             reason is None
-            and _looks_like_heading(_WIRE_SIGN_OFF.sub("", line))
+            and _looks_like_heading(_without_sign_off(line))
             and not _is_wrapped(text, units, number)
         ):
             # The headline is the first heading before any article text that is not

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -22,17 +23,21 @@ CONTAINMENT = 0.8
 CONTAINMENT_MIN_SIMILARITY = 0.4
 AVERAGE_LINK = 0.4
 _MIN_CONTENT_WORDS = 4
-_NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n't\b", re.I)
+# Every form starts with n, d or w: testing that first spares trying each word at each position.
+_NEGATION = re.compile(
+    r"(?=[ndw])(?:\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n't\b)",
+    re.IGNORECASE,
+)
 
 
-def _containment(shorter: set[str], longer: set[str], idf: dict[str, float]) -> float:
+def _containment(shorter: set[str], longer: set[str], idf: Callable[[str], float]) -> float:
     """Share of the shorter sentence's content, weighted by rarity, found in the longer one.
 
     Weighting matters: names the whole story repeats would otherwise make any
     sentence about the same people look contained in any other.
     """
-    total = sum(idf[t] for t in shorter)
-    return sum(idf[t] for t in shorter & longer) / total if total else 0.0
+    total = sum(idf(t) for t in shorter)
+    return sum(idf(t) for t in shorter & longer) / total if total else 0.0
 
 
 def is_negated(text: str) -> bool:
@@ -53,8 +58,12 @@ def group_sentences(
     """
     count = len(stems)
     stem_sets = [set(s) for s in stems]
-    document_frequency = Counter(t for s in stem_sets for t in s)
-    idf = {t: math.log((1 + count) / (1 + df)) + 1.0 for t, df in document_frequency.items()}
+    document_frequency = Counter(chain.from_iterable(stem_sets))
+
+    def idf(term: str) -> float:
+        # Computed when asked: containment looks at the words of a few pairs only.
+        return math.log((1 + count) / (1 + document_frequency[term])) + 1.0
+
     substantial = np.array([len(s) >= _MIN_CONTENT_WORDS for s in stem_sets])
     same_document = np.equal.outer(np.asarray(doc_indices), np.asarray(doc_indices))
     threshold = np.where(same_document, SAME_DOCUMENT_SIMILARITY, CROSS_DOCUMENT_SIMILARITY)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 import syntok.segmenter as _syntok
+from syntok._segmentation_states import State as _SyntokState
 
 from newsfuse.models import CleanedDocument, Sentence
 
@@ -44,10 +45,21 @@ _CLOCK_CONTINUES = frozenset(
     "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
     "ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT UTC BST Eastern Central Mountain Pacific".split()
 )
-# (F) speed: a full stop after a plain lowercase word, before a capital, is a boundary without asking
-_SURE = re.compile(r"(?<![\w.@/-])([a-z]{2,})(?:[.!?]|\.[\"'”’)]+)\s+(?=[\"“‘(]?[A-Z])")
+# (F) speed: a full stop after a plain lowercase word, before a capital, is a boundary without
+# asking. So is one after a name ("said Trump. The") where syntok is sure to cut as well: a
+# space before the name and after the stop, the name not one of syntok's abbreviations, and no
+# bracket left open before it (syntok would look past the stop for the bracket's end).
+_SURE = re.compile(
+    r"(?<![\w.@/-])(?:(?P<word>[a-z]{2,})(?:[.!?]|\.[\"'”’)]+)\s+(?=[\"“‘(]?[A-Z])"
+    r"|(?:(?<= )|(?<= [\"“‘']))(?P<name>[A-Z][a-z]+)\.[\"'”’]? +(?=[\"“]?[A-Z]))"
+)
 _LOWERCASE_ABBREVIATIONS = frozenset(
     "vs etc approx incl al ca ft lbs oz mins mos yrs no sq mi km gal est dept univ ave st rd".split()
+)
+# syntok keeps "No." with a following "A380" too.
+_SYNTOK_ABBREVIATIONS = _SyntokState.abbreviations | {"No"}
+_BRACKET = re.compile(
+    "[" + re.escape("".join(_SyntokState.opening_brackets | _SyntokState.closing_brackets)) + "]"
 )
 
 
@@ -62,12 +74,33 @@ def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _brackets_closed(text: str, start: int, end: int) -> bool:
+    """Whether every bracket opened in ``text[start:end]`` is closed there, as syntok pairs them."""
+    closing = 0  # closing brackets further on, not yet paired
+    for bracket in reversed(_BRACKET.findall(text, start, end)):
+        if bracket in _SyntokState.closing_brackets:
+            closing += 1
+        elif not closing:
+            return False
+        else:
+            closing -= 1
+    return True
+
+
+def _is_sure(text: str, piece_start: int, match: re.Match[str]) -> bool:
+    if match["word"]:
+        return match["word"] not in _LOWERCASE_ABBREVIATIONS
+    return match["name"] not in _SYNTOK_ABBREVIATIONS and _brackets_closed(
+        text, piece_start, match.start()
+    )
+
+
 def _sure_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut at the sure boundaries; only the pieces between go to syntok."""
     for match in _SURE.finditer(text, start, end):
-        if match.group(1) in _LOWERCASE_ABBREVIATIONS:
+        if not _is_sure(text, start, match):
             continue
-        cut = match.end(1)
+        cut = match.start() + len(match["word"] or match["name"])
         while not text[cut].isspace():  # keep the full stop and closing quotes
             cut += 1
         yield start, cut
