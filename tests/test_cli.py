@@ -54,7 +54,9 @@ def test_every_format_renders(fmt):
     if fmt == "json":
         payload = json.loads(result.stdout)
         assert payload["words"] <= 60
-        assert {"text", "doc_id", "start", "end", "supported_by", "score"} <= set(payload["sentences"][0])
+        assert {"text", "doc_id", "start", "end", "supported_by", "score"} <= set(
+            payload["sentences"][0]
+        )
         assert payload["method"] and payload["budget"] == 60 and "total" in payload["timings"]
 
 
@@ -102,7 +104,9 @@ def test_usage_errors_exit_2(args, needles):
 
 
 def test_missing_path_exits_1(tmp_path):
-    _assert_clean_failure(run("summarize", str(tmp_path / "nope.txt")), 1, "nope.txt", "check the path")
+    _assert_clean_failure(
+        run("summarize", str(tmp_path / "nope.txt")), 1, "nope.txt", "check the path"
+    )
 
 
 def test_empty_directory_exits_1(tmp_path):
@@ -143,7 +147,10 @@ def test_fifty_megabyte_article_is_bounded(tmp_path):
 def test_batch_writes_one_line_per_cluster(tmp_path):
     clusters = tmp_path / "c.jsonl"
     records = [
-        {"id": "ok", "documents": [{"id": f"d{n}", "text": t} for n, t in enumerate(TINY_ARTICLES)]},
+        {
+            "id": "ok",
+            "documents": [{"id": f"d{n}", "text": t} for n, t in enumerate(TINY_ARTICLES)],
+        },
         {"id": "noise-only", "documents": [{"id": "d0", "text": "More news: elsewhere"}]},
     ]
     clusters.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

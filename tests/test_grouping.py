@@ -13,7 +13,10 @@ def _group_texts(documents):
 def test_same_quote_with_different_punctuation_is_one_group():
     groups, _ = _group_texts(
         [
-            Document("a", '"We will rebuild the pier before the summer season," the mayor said on Friday.'),
+            Document(
+                "a",
+                '"We will rebuild the pier before the summer season," the mayor said on Friday.',
+            ),
             Document("b", "'We will rebuild the pier before the summer season, ' the mayor said."),
         ]
     )
@@ -23,7 +26,9 @@ def test_same_quote_with_different_punctuation_is_one_group():
 def test_sentence_repeated_with_added_clause_is_one_group():
     groups, cluster = _group_texts(
         [
-            Document("a", "The harbour board approved a budget of 12 million euros for new cranes."),
+            Document(
+                "a", "The harbour board approved a budget of 12 million euros for new cranes."
+            ),
             Document(
                 "b",
                 "Late on Thursday, after a long debate, the harbour board approved a budget of "
@@ -37,7 +42,10 @@ def test_sentence_repeated_with_added_clause_is_one_group():
 def test_different_statements_about_the_same_people_stay_apart():
     groups, _ = _group_texts(
         [
-            Document("a", "Mayor Ilse Brandt may also meet the transport minister Karl Odum later in the day."),
+            Document(
+                "a",
+                "Mayor Ilse Brandt may also meet the transport minister Karl Odum later in the day.",
+            ),
             Document(
                 "b",
                 "Unlike her earlier visits, mayor Ilse Brandt did not meet transport minister Karl Odum, "

@@ -17,7 +17,9 @@ def _text_of(documents, doc_id):
 
 
 @settings(max_examples=30, deadline=None)
-@given(words=st.integers(min_value=1, max_value=400), method=st.sampled_from(newsfuse.method_names()))
+@given(
+    words=st.integers(min_value=1, max_value=400), method=st.sampled_from(newsfuse.method_names())
+)
 def test_budget_respected_and_citations_exact(words, method):
     documents = [Document(id=f"paper{n}", text=t) for n, t in enumerate(TINY_ARTICLES, start=1)]
     summary = summarize(documents, words=words, method=method)
@@ -102,7 +104,9 @@ def test_duplicate_ids_are_refused():
 
 
 def test_huge_article_is_truncated_with_a_warning():
-    paragraph = "The harbour authority counted the ships that arrived in the port on each day of the week. "
+    paragraph = (
+        "The harbour authority counted the ships that arrived in the port on each day of the week. "
+    )
     huge = Document("huge", (paragraph * 20 + "\n\n") * 3000)
     summary = summarize([huge, Document("small", TINY_ARTICLES[0])], words=80)
     assert summary.words <= 80

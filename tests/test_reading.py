@@ -74,7 +74,9 @@ def test_binary_file_is_refused(tmp_path):
 
 
 def test_legacy_encoding_falls_back_with_warning(tmp_path):
-    (tmp_path / "old.txt").write_bytes("Der Bürgermeister sagte, die Brücke sei fertig.".encode("cp1252"))
+    (tmp_path / "old.txt").write_bytes(
+        "Der Bürgermeister sagte, die Brücke sei fertig.".encode("cp1252")
+    )
     result = read_paths([tmp_path / "old.txt"])
     assert "Bürgermeister" in result.documents[0].text
     assert any("not valid UTF-8" in w for w in result.warnings)
@@ -99,7 +101,14 @@ def test_cluster_jsonl_round_trip(tmp_path):
     path = tmp_path / "c.jsonl.gz"
     _write_clusters(
         path,
-        [{"id": "c1", "documents": [{"id": "d1", "text": TINY_ARTICLES[0]}], "references": ["x"], "query": None}],
+        [
+            {
+                "id": "c1",
+                "documents": [{"id": "d1", "text": TINY_ARTICLES[0]}],
+                "references": ["x"],
+                "query": None,
+            }
+        ],
     )
     (record,) = read_clusters(path)
     assert record.id == "c1" and record.documents[0].id == "d1" and record.references == ("x",)

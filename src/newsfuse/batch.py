@@ -31,10 +31,14 @@ def _analysis_of(record: ClusterRecord, words: int, method: str | None) -> dict[
     from newsfuse.analysis import analyze  # here: only analysis runs load spaCy
     from newsfuse.analysis.render import to_dict as analysis_to_dict
 
-    return analysis_to_dict(analyze(record.documents, words=words, method=method, query=record.query))
+    return analysis_to_dict(
+        analyze(record.documents, words=words, method=method, query=record.query)
+    )
 
 
-def _run_record(job: tuple[Callable[..., dict[str, Any]], ClusterRecord, int, str | None]) -> dict[str, Any]:
+def _run_record(
+    job: tuple[Callable[..., dict[str, Any]], ClusterRecord, int, str | None],
+) -> dict[str, Any]:
     make, record, words, method = job
     try:
         return {"id": record.id, **make(record, words, method)}
@@ -43,7 +47,11 @@ def _run_record(job: tuple[Callable[..., dict[str, Any]], ClusterRecord, int, st
 
 
 def summarize_records(
-    records: Iterable[ClusterRecord], words: int, method: str | None, workers: int, analysis: bool = False
+    records: Iterable[ClusterRecord],
+    words: int,
+    method: str | None,
+    workers: int,
+    analysis: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """One output dict per record (a summary, or with ``analysis`` the full analysis), in input order."""
     make = _analysis_of if analysis else _summary_of

@@ -51,58 +51,112 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "(articles separated by a line |||||)",
     )
     parser.add_argument("--clusters", metavar="FILE", help="batch: a cluster JSONL(.gz) file")
-    parser.add_argument("--out", metavar="FILE", help="batch: where to write one JSON line per cluster")
-    parser.add_argument("--workers", type=_positive_int, help="batch: processes to use (default: all cores)")
+    parser.add_argument(
+        "--out", metavar="FILE", help="batch: where to write one JSON line per cluster"
+    )
+    parser.add_argument(
+        "--workers", type=_positive_int, help="batch: processes to use (default: all cores)"
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="newsfuse", description="Cited summaries of several news articles about one story.")
+    parser = _Parser(
+        prog="newsfuse", description="Cited summaries of several news articles about one story."
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     for name, help_text, formats, default in (
         ("summarize", "summarize articles about one story", FORMATS, "text"),
-        ("analyze", "the view across sources: summary, claims, quotes, names, conflicts, timeline",
-         ANALYSIS_FORMATS, "markdown"),
+        (
+            "analyze",
+            "the view across sources: summary, claims, quotes, names, conflicts, timeline",
+            ANALYSIS_FORMATS,
+            "markdown",
+        ),
     ):
         run = commands.add_parser(name, help=help_text)
         _add_input_arguments(run)
-        run.add_argument("--words", type=_positive_int, default=DEFAULT_WORDS, help="word budget (default %(default)s)")
         run.add_argument(
-            "--method", choices=method_names(), default="default", help=f"selection method (default: {DEFAULT_METHOD})"
+            "--words",
+            type=_positive_int,
+            default=DEFAULT_WORDS,
+            help="word budget (default %(default)s)",
         )
-        run.add_argument("--format", choices=formats, default=default, help="output format (default %(default)s)")
+        run.add_argument(
+            "--method",
+            choices=method_names(),
+            default="default",
+            help=f"selection method (default: {DEFAULT_METHOD})",
+        )
+        run.add_argument(
+            "--format", choices=formats, default=default, help="output format (default %(default)s)"
+        )
         run.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
         run.set_defaults(handler=_summarize)
 
     scoring = commands.add_parser(
-        "evaluate", help="score methods and baselines with ROUGE against a cluster file's references"
+        "evaluate",
+        help="score methods and baselines with ROUGE against a cluster file's references",
     )
     scoring.add_argument(
-        "--clusters", required=True, metavar="FILE",
+        "--clusters",
+        required=True,
+        metavar="FILE",
         help="cluster JSONL(.gz) with references, or a set name in $NEWSFUSE_DATA (default ../shared/data)",
     )
-    scoring.add_argument("--words", type=_positive_int, default=DEFAULT_WORDS, help="word budget (default %(default)s)")
-    scoring.add_argument("--metric", choices=METRICS, default="f1", help="ROUGE measure (default %(default)s)")
-    scoring.add_argument("--methods", type=_names, default=["default"], help="comma-separated methods (default: default)")
-    scoring.add_argument("--baselines", type=_names, default=[], help="comma-separated, e.g. lead,sumy-lexrank")
+    scoring.add_argument(
+        "--words",
+        type=_positive_int,
+        default=DEFAULT_WORDS,
+        help="word budget (default %(default)s)",
+    )
+    scoring.add_argument(
+        "--metric", choices=METRICS, default="f1", help="ROUGE measure (default %(default)s)"
+    )
+    scoring.add_argument(
+        "--methods",
+        type=_names,
+        default=["default"],
+        help="comma-separated methods (default: default)",
+    )
+    scoring.add_argument(
+        "--baselines", type=_names, default=[], help="comma-separated, e.g. lead,sumy-lexrank"
+    )
     scoring.add_argument("--limit", type=_positive_int, help="only the first K clusters")
-    scoring.add_argument("--report-dir", metavar="DIR", help="report folder (default reports/<set>-<words>w)")
+    scoring.add_argument(
+        "--report-dir", metavar="DIR", help="report folder (default reports/<set>-<words>w)"
+    )
     scoring.set_defaults(handler=_evaluate)
 
     listing = commands.add_parser("methods", help="list the selection methods")
     listing.set_defaults(handler=_methods)
 
     training = commands.add_parser("train", help="train the learned method's sentence scorer")
-    training.add_argument("--clusters", required=True, metavar="FILE", help="training cluster JSONL(.gz) with references")
-    training.add_argument("--out", required=True, metavar="MODEL", help="where to write the model (JSON)")
+    training.add_argument(
+        "--clusters",
+        required=True,
+        metavar="FILE",
+        help="training cluster JSONL(.gz) with references",
+    )
+    training.add_argument(
+        "--out", required=True, metavar="MODEL", help="where to write the model (JSON)"
+    )
     training.add_argument("--limit", type=_positive_int, help="use K clusters (a seeded sample)")
-    training.add_argument("--seed", type=int, default=13, help="sampling seed (default %(default)s)")
+    training.add_argument(
+        "--seed", type=int, default=13, help="sampling seed (default %(default)s)"
+    )
     training.set_defaults(handler=_train)
 
-    noise = commands.add_parser("eval-cleaning", help="the cleaner's noise precision and recall on hand labels")
-    noise.add_argument("--labels", default="tests/data/noise_labels.jsonl", help="labels (default %(default)s)")
+    noise = commands.add_parser(
+        "eval-cleaning", help="the cleaner's noise precision and recall on hand labels"
+    )
     noise.add_argument(
-        "--clusters", default="../shared/data/multinews-val250.jsonl.gz", help="labelled set (default %(default)s)"
+        "--labels", default="tests/data/noise_labels.jsonl", help="labels (default %(default)s)"
+    )
+    noise.add_argument(
+        "--clusters",
+        default="../shared/data/multinews-val250.jsonl.gz",
+        help="labelled set (default %(default)s)",
     )
     noise.add_argument("--errors", action="store_true", help="also list the misclassified lines")
     noise.set_defaults(handler=_eval_cleaning)
@@ -178,10 +232,21 @@ def _evaluate(args: argparse.Namespace) -> int:
         return tqdm(records, total=args.limit, unit="cluster", file=sys.stderr)
 
     evaluation = evaluate(
-        args.clusters, args.words, [*args.methods, *args.baselines], args.metric, args.limit, progress
+        args.clusters,
+        args.words,
+        [*args.methods, *args.baselines],
+        args.metric,
+        args.limit,
+        progress,
     )
     sys.stdout.write(table(evaluation))
-    _warn([f"{s.name} failed on {len(s.failures)} clusters, scored 0" for s in evaluation.systems if s.failures])
+    _warn(
+        [
+            f"{s.name} failed on {len(s.failures)} clusters, scored 0"
+            for s in evaluation.systems
+            if s.failures
+        ]
+    )
     paths = write_report(evaluation, args.report_dir)
     print(f"newsfuse: report written to {', '.join(map(str, paths))}", file=sys.stderr)
     return 0
@@ -205,8 +270,13 @@ def _eval_cleaning(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace) -> int:
     from newsfuse.training import train  # only training loads the oracle and the optimiser
 
-    train(args.clusters, args.out, limit=args.limit, seed=args.seed,
-          log=lambda message: print(f"newsfuse: {message}", file=sys.stderr))
+    train(
+        args.clusters,
+        args.out,
+        limit=args.limit,
+        seed=args.seed,
+        log=lambda message: print(f"newsfuse: {message}", file=sys.stderr),
+    )
     return 0
 
 
@@ -227,7 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsfuse: error: {error}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, UsageError) else EXIT_INPUT
     except OSError as error:
-        print(f"newsfuse: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"newsfuse: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr
+        )
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

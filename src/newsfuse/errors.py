@@ -1,11 +1,11 @@
 """The exceptions newsfuse raises. Every message names the input and what to do.
 
-    NewsfuseError
-    ├── UsageError            a setting is wrong (budget, method name, format)
-    └── InputError            an input cannot be used
-        ├── MissingInputError     a path that does not exist, an empty directory
-        ├── EmptyInputError       a file or cluster with no article text
-        └── UnreadableInputError  binary data, undecodable text, bad JSON
+NewsfuseError
+├── UsageError            a setting is wrong (budget, method name, format)
+└── InputError            an input cannot be used
+    ├── MissingInputError     a path that does not exist, an empty directory
+    ├── EmptyInputError       a file or cluster with no article text
+    └── UnreadableInputError  binary data, undecodable text, bad JSON
 """
 
 from __future__ import annotations

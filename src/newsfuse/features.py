@@ -220,9 +220,7 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     quotes = np.array([bool(_QUOTE.search(t)) for t in texts], dtype=float)
     starts_quote = np.array([bool(_QUOTE.match(t.lstrip())) for t in texts], dtype=float)
     said = np.array([bool(_ATTRIBUTION.search(t)) for t in texts], dtype=float)
-    marks = np.array(
-        [t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float
-    )
+    marks = np.array([t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float)
     pronoun = np.array([bool(_PRONOUN_START.match(t)) for t in texts], dtype=float)
 
     columns = [

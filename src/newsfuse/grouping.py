@@ -73,7 +73,9 @@ def group_sentences(
     np.fill_diagonal(linked, False)
 
     # Containment catches the pairs cosine misses because one side is much longer.
-    for i, j in zip(*np.nonzero(np.triu(similarity >= CONTAINMENT_MIN_SIMILARITY, k=1) & comparable)):
+    for i, j in zip(
+        *np.nonzero(np.triu(similarity >= CONTAINMENT_MIN_SIMILARITY, k=1) & comparable)
+    ):
         a, b = stem_sets[i], stem_sets[j]
         shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
         if _containment(shorter, longer, idf) >= CONTAINMENT:

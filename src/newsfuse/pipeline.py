@@ -29,7 +29,9 @@ def check_budget(words: int) -> None:
         raise UsageError(f"the word budget must be a positive whole number, not {words!r}")
 
 
-def _citations(cluster: PreparedCluster, index: int) -> tuple[tuple[str, ...], tuple[Citation, ...]]:
+def _citations(
+    cluster: PreparedCluster, index: int
+) -> tuple[tuple[str, ...], tuple[Citation, ...]]:
     group = cluster.groups[cluster.group_of[index]]
     first_in_document: dict[str, Sentence] = {}
     for member in sorted(group.members, key=lambda s: (s.doc_index, s.position)):
@@ -43,8 +45,13 @@ def _cut_to_words(sentence: Sentence, words: int) -> Sentence:
     match = list(re.finditer(r"\S+", sentence.text))[words - 1]
     end = sentence.start + match.end()
     return Sentence(
-        sentence.doc_id, sentence.start, end, sentence.text[: match.end()],
-        sentence.doc_index, sentence.position, sentence.paragraph,
+        sentence.doc_id,
+        sentence.start,
+        end,
+        sentence.text[: match.end()],
+        sentence.doc_index,
+        sentence.position,
+        sentence.paragraph,
     )
 
 

@@ -101,18 +101,30 @@ def _html_document(html: str, doc_id: str, origin: str) -> Document:
     extracted = result.as_dict() if result is not None else {}
     text = extracted.get("text") or ""
     if not text.strip():
-        raise EmptyInputError(f"{origin}: no article text found in this page; save the article's text instead")
+        raise EmptyInputError(
+            f"{origin}: no article text found in this page; save the article's text instead"
+        )
     # trafilatura gives one paragraph per line; the rest of newsfuse reads blank-line paragraphs.
     text = "\n\n".join(line for line in text.splitlines() if line.strip())
-    return Document(id=doc_id, text=text, title=extracted.get("title"), date=extracted.get("date"), origin=origin)
+    return Document(
+        id=doc_id,
+        text=text,
+        title=extracted.get("title"),
+        date=extracted.get("date"),
+        origin=origin,
+    )
 
 
 def document_from_bytes(data: bytes, doc_id: str, origin: str, warnings: list[str]) -> Document:
     """A document from raw bytes; ``origin`` names the input in messages."""
     text = decode(data, origin, warnings)
     if not text.strip():
-        raise EmptyInputError(f"{origin}: the file is empty; give a file that holds an article's text")
-    if origin.lower().endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        raise EmptyInputError(
+            f"{origin}: the file is empty; give a file that holds an article's text"
+        )
+    if origin.lower().endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
         return _html_document(text, doc_id, origin)
     return Document(id=doc_id, text=text, origin=origin)
 
@@ -208,4 +220,6 @@ def read_clusters(path: str | Path) -> Iterator[ClusterRecord]:
                 if line.strip():
                     yield _record(line, f"{path}:{number}")
     except (OSError, UnicodeDecodeError, EOFError) as error:
-        raise UnreadableInputError(f"{path}: cannot be read as UTF-8 JSON lines ({error})") from None
+        raise UnreadableInputError(
+            f"{path}: cannot be read as UTF-8 JSON lines ({error})"
+        ) from None

@@ -63,7 +63,8 @@ def source_to_dict(number: int, source: Source) -> dict[str, Any]:
         "origin": source.origin,
         "date": source.date,
         "noise_removed": [
-            {"text": x.text, "reason": x.reason, "start": x.start, "end": x.end} for x in source.noise
+            {"text": x.text, "reason": x.reason, "start": x.start, "end": x.end}
+            for x in source.noise
         ],
     }
 
@@ -83,7 +84,9 @@ def to_dict(summary: Summary) -> dict[str, Any]:
                 "end": s.end,
                 "supported_by": list(s.supported_by),
                 "score": s.score,
-                "support": [{"doc_id": c.doc_id, "start": c.start, "end": c.end} for c in s.support],
+                "support": [
+                    {"doc_id": c.doc_id, "start": c.start, "end": c.end} for c in s.support
+                ],
                 "truncated": s.truncated,
             }
             for s in summary.sentences

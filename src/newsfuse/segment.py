@@ -35,7 +35,9 @@ _QUOTES = re.compile(r"''|[\"“”]")
 # (C) syntok may end a "sentence" without terminal punctuation: "PYONGYANG (AP)", "...Flynn;"
 _TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # (C) titles syntok does not know as abbreviations; they precede a name
-_TITLE_END = re.compile(r"\b(?:Gov|Govs|Rep|Reps|Lt|Sgt|Rev|Maj|Det|Cpl|Pvt|Atty|Supt|Cmdr|Insp|Msgr)\.$")
+_TITLE_END = re.compile(
+    r"\b(?:Gov|Govs|Rep|Reps|Lt|Sgt|Rev|Maj|Det|Cpl|Pvt|Atty|Supt|Cmdr|Insp|Msgr)\.$"
+)
 # (C) the rest of a dateline: "ALLENTOWN, Pa. | (AP) — ...", "IRVINE, Calif. | — ..."
 _DATELINE_REST = re.compile(r"[—–_-]|\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)")
 # (D) a.m./p.m. before a capitalised word that is not a day, month or time zone ends a sentence

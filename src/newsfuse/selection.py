@@ -26,7 +26,8 @@ def candidate_mask(cluster: PreparedCluster) -> np.ndarray:
     """
     mask = np.array(
         [
-            MIN_CANDIDATE_WORDS <= s.words <= MAX_CANDIDATE_WORDS and not s.text.rstrip().endswith("?")
+            MIN_CANDIDATE_WORDS <= s.words <= MAX_CANDIDATE_WORDS
+            and not s.text.rstrip().endswith("?")
             for s in cluster.sentences
         ]
     )

@@ -44,6 +44,15 @@ def sample_analysis(nlp) -> Analysis:
     return analyze(read_paths([SAMPLE_DIR]).documents)
 
 
+@pytest.fixture(scope="session")
+def sample_parsed(nlp):
+    """The real sample prepared and parsed: ``(cluster, parsed)``."""
+    if not SAMPLE_DIR.is_dir():
+        pytest.skip(f"real sample not found at {SAMPLE_DIR}")
+    cluster = prepare(read_paths([SAMPLE_DIR]).documents)
+    return cluster, parse_sentences(cluster)
+
+
 @pytest.fixture
 def prepared(nlp):
     """``prepared(texts)``: a prepared cluster of invented articles and its parse."""

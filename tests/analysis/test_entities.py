@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from newsfuse.analysis.entities import Entity, extract_entities, name_parts, resolve_person
-from newsfuse.models import Document
-from newsfuse.prepare import prepare
 
-from .conftest import SAMPLE_DIR, needs_sample
+from .conftest import needs_sample
 
 
 @pytest.fixture
@@ -24,7 +21,9 @@ def entities_of(prepared):
 
 def _person(entities, name: str) -> Entity:
     matches = [e for e in entities if e.type == "PERSON" and e.name == name]
-    assert matches, f"no person {name!r} in {[(e.name, e.variants) for e in entities if e.type == 'PERSON']}"
+    assert matches, (
+        f"no person {name!r} in {[(e.name, e.variants) for e in entities if e.type == 'PERSON']}"
+    )
     return matches[0]
 
 
@@ -37,7 +36,9 @@ def test_name_parts_normalise_spelling():
     assert name_parts("Kim Yong Chol") == ("kim", "yong", "chol")
     assert name_parts("President Donald J. Trump") == ("donald", "j", "trump")
     assert name_parts("Donald Trump Jr.") == ("donald", "trump", "jr")
-    assert name_parts("the U.S.", "GPE") == name_parts("United States", "GPE") == ("united", "states")
+    assert (
+        name_parts("the U.S.", "GPE") == name_parts("United States", "GPE") == ("united", "states")
+    )
 
 
 def test_spellings_honorifics_possessives_and_last_names_merge(entities_of):
@@ -61,7 +62,11 @@ def test_hyphenated_and_spaced_given_names_are_one_person(entities_of):
         "Lee Sung-min, the trade minister, arrived in Seoul on Monday.",
         "Trade minister Lee Sung Min met union leaders on Monday.",
     )
-    lee = _person(entities, "Lee Sung-min") if any(e.name == "Lee Sung-min" for e in entities) else _person(entities, "Lee Sung Min")
+    lee = (
+        _person(entities, "Lee Sung-min")
+        if any(e.name == "Lee Sung-min" for e in entities)
+        else _person(entities, "Lee Sung Min")
+    )
     assert {"Lee Sung-min", "Lee Sung Min"} <= set(lee.variants)
 
 
@@ -138,15 +143,8 @@ def test_resolve_person(entities_of):
 
 
 @pytest.fixture(scope="module")
-def sample_entities(nlp):
-    if not SAMPLE_DIR.is_dir():
-        pytest.skip(f"real sample not found at {SAMPLE_DIR}")
-    record = json.loads((SAMPLE_DIR / "pompeo-2018-07.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    documents = [Document(id=d["id"], text=d["text"]) for d in record["documents"]]
-    from newsfuse.analysis.nlp import parse_sentences
-
-    cluster = prepare(documents)
-    return extract_entities(cluster, parse_sentences(cluster))
+def sample_entities(sample_parsed):
+    return extract_entities(*sample_parsed)
 
 
 @needs_sample
@@ -162,7 +160,9 @@ def test_sample_kim_yong_chol_is_one_entity_with_a_suspect_variant(sample_entiti
 
 @needs_sample
 def test_sample_two_kims_stay_apart(sample_entities):
-    leader = [e for e in sample_entities if "Kim Jong-un" in e.variants or "Kim Jong Un" in e.variants]
+    leader = [
+        e for e in sample_entities if "Kim Jong-un" in e.variants or "Kim Jong Un" in e.variants
+    ]
     envoy = [e for e in sample_entities if "Kim Yong-chol" in e.variants]
     assert leader and envoy and leader[0] is not envoy[0]
     assert {"Kim Jong-un", "Kim Jong Un"} <= set(leader[0].variants)

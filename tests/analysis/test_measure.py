@@ -22,7 +22,18 @@ from newsfuse.analysis.measure import (
 
 needs_data = pytest.mark.skipif(not DATA.is_file(), reason=f"Multi-News sample not found at {DATA}")
 
-_QUOTE_KEYS = {"kind", "split", "cluster", "doc", "start", "end", "sha1", "speaker", "speaker_kind", "aliases"}
+_QUOTE_KEYS = {
+    "kind",
+    "split",
+    "cluster",
+    "doc",
+    "start",
+    "end",
+    "sha1",
+    "speaker",
+    "speaker_kind",
+    "aliases",
+}
 _SPAN_KEYS = {"doc", "start", "end", "sha1"}
 
 
@@ -66,7 +77,9 @@ def test_speaker_matching():
 def quote_reports(nlp):
     if not DATA.is_file():
         pytest.skip(f"Multi-News sample not found at {DATA}")
-    return {split: measure_quotes(split=split) for split in ("dev", "heldout", "fresh", "fresh2", None)}
+    return {
+        split: measure_quotes(split=split) for split in ("dev", "heldout", "fresh", "fresh2", None)
+    }
 
 
 @needs_data

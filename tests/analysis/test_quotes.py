@@ -6,7 +6,6 @@ the real Pompeo sample (skipped when the shared data is absent).
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -19,10 +18,8 @@ from newsfuse.analysis.quotes import (
     quote_spans,
     same_quote,
 )
-from newsfuse.models import Document
-from newsfuse.prepare import prepare
 
-from .conftest import SAMPLE_DIR, needs_sample
+from .conftest import needs_sample
 
 
 @pytest.fixture
@@ -47,8 +44,11 @@ def _by_text(quotes, words: str) -> Quote:
 
 
 def test_quote_spans_straight_curly_and_single_marks():
-    text = "“We will rebuild it,” she said, adding \"the work starts soon.\""
-    assert [text[a:b] for a, b in quote_spans(text)] == ["We will rebuild it", "the work starts soon."]
+    text = '“We will rebuild it,” she said, adding "the work starts soon."'
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "We will rebuild it",
+        "the work starts soon.",
+    ]
     single = "'People are going to wait much longer this winter, ' Reyes said."
     assert [single[a:b] for a, b in quote_spans(single)] == [
         "People are going to wait much longer this winter"
@@ -77,7 +77,9 @@ def test_quote_then_name_said(quotes_of):
 
 
 def test_name_said_colon_quote(quotes_of):
-    quotes, _ = quotes_of('Ferry operator Tom Reyes said: "The new timetable starts next week for everyone."')
+    quotes, _ = quotes_of(
+        'Ferry operator Tom Reyes said: "The new timetable starts next week for everyone."'
+    )
     assert _by_text(quotes, "new timetable").speaker == "Tom Reyes"
 
 
@@ -154,7 +156,9 @@ def test_a_quotation_only_sentence_continues_the_previous_speaker(quotes_of):
 
 
 def test_no_attribution_gives_no_speaker(quotes_of):
-    quotes, _ = quotes_of('A banner with "Closed until further notice for repairs" hung on the door.')
+    quotes, _ = quotes_of(
+        'A banner with "Closed until further notice for repairs" hung on the door.'
+    )
     assert _by_text(quotes, "Closed until").speaker is None
 
 
@@ -202,11 +206,17 @@ def test_different_quotes_stay_apart(quotes_of):
 
 
 def test_same_quote_tolerates_small_wording_changes():
-    a = normalised_words("We now have a meeting in Panmunjeom set up for July 12 — it could move by one day or two")
-    b = normalised_words("We now have a meeting set up for July 12 - it could move by one day or two")
+    a = normalised_words(
+        "We now have a meeting in Panmunjeom set up for July 12 — it could move by one day or two"
+    )
+    b = normalised_words(
+        "We now have a meeting set up for July 12 - it could move by one day or two"
+    )
     assert same_quote(a, b)
     assert not same_quote(a, normalised_words("The road ahead will be hard and challenging for us"))
-    assert not same_quote(normalised_words("by spring"), normalised_words("rebuild the bridge by spring"))
+    assert not same_quote(
+        normalised_words("by spring"), normalised_words("rebuild the bridge by spring")
+    )
     assert MIN_QUOTE_WORDS == 4
 
 
@@ -214,23 +224,17 @@ def test_same_quote_tolerates_small_wording_changes():
 
 
 @pytest.fixture(scope="module")
-def sample_quotes(nlp):
-    if not SAMPLE_DIR.is_dir():
-        pytest.skip(f"real sample not found at {SAMPLE_DIR}")
-    record = json.loads((SAMPLE_DIR / "pompeo-2018-07.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    documents = [Document(id=d["id"], text=d["text"]) for d in record["documents"]]
-    from newsfuse.analysis.nlp import parse_sentences
-
-    cluster = prepare(documents)
-    parsed = parse_sentences(cluster)
-    entities = extract_entities(cluster, parsed)
-    return extract_quotes(cluster, parsed, entities), cluster
+def sample_quotes(sample_parsed):
+    cluster, parsed = sample_parsed
+    return extract_quotes(cluster, parsed, extract_entities(cluster, parsed)), cluster
 
 
 @needs_sample
 def test_sample_go_nuts_is_pompeos(sample_quotes):
     quotes, _ = sample_quotes
-    assert _by_text(quotes, "If I paid attention to the press, I'd go nuts").speaker == "Mike Pompeo"
+    assert (
+        _by_text(quotes, "If I paid attention to the press, I'd go nuts").speaker == "Mike Pompeo"
+    )
 
 
 @needs_sample
@@ -241,7 +245,9 @@ def test_sample_slept_just_fine_is_pompeos_in_two_sources(sample_quotes):
     assert len(quote.doc_ids) >= 2
     texts = {d.id: d.text for d in cluster.documents}
     fragments = [m for m in quote.mentions if texts[m.doc_id][m.start : m.end] == "slept just fine"]
-    assert fragments, "the short fragment in 'the top USA diplomat said he \"slept just fine\"' is kept"
+    assert fragments, (
+        "the short fragment in 'the top USA diplomat said he \"slept just fine\"' is kept"
+    )
 
 
 @needs_sample

@@ -99,4 +99,7 @@ def test_only_the_verb_of_the_date_decides_its_tense(prepared):
         "Salvage crews plan to refloat the ferry on Thursday's high tide.",
         dates=("1998-04-21",),  # a Tuesday
     )
-    assert {e.date_text: e.iso for e in events} == {"Monday": "1998-04-20", "Thursday": "1998-04-23"}
+    assert {e.date_text: e.iso for e in events} == {
+        "Monday": "1998-04-20",
+        "Thursday": "1998-04-23",
+    }

@@ -43,9 +43,7 @@ if TYPE_CHECKING:
 TYPES = ("PERSON", "ORG", "GPE")
 _SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
 
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr sir dame madam mme mssrs messrs".split()
-)
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame madam mme mssrs messrs".split())
 # Titles spaCy sometimes takes into a PERSON span ("President Trump"): dropped from the name.
 TITLES = frozenset(
     """
@@ -185,7 +183,12 @@ def _trim_span(span: Span, label: str) -> tuple[int, int] | None:
         # A name stops at a lowercase word: "Stephen kicks off" -> "Stephen".
         for i in range(start + 1, end):
             attached = doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
-            if doc[i].is_alpha and doc[i].is_lower and doc[i].lower_ not in _PARTICLES and not attached:
+            if (
+                doc[i].is_alpha
+                and doc[i].is_lower
+                and doc[i].lower_ not in _PARTICLES
+                and not attached
+            ):
                 end = i
                 break
         # Keep an honorific written just before the name: "Mr Kim", "Mr. Kim".
@@ -193,15 +196,22 @@ def _trim_span(span: Span, label: str) -> tuple[int, int] | None:
             start -= 1
     # spaCy splits some hyphenated given names: "Moon Jae" + "-" + "in".
     while (
-        end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
     ):
         end += 2
     if start >= end or end - start > _MAX_NAME_TOKENS:
         return None
     # "State" in "Secretary of State", "Defense" in "Minister of Defense": part of a title.
     if (
-        label == "ORG" and end - start == 1 and start >= 2 and doc[start - 1].lower_ == "of"
+        label == "ORG"
+        and end - start == 1
+        and start >= 2
+        and doc[start - 1].lower_ == "of"
         and doc[start - 2].lower_ in TITLES
     ):
         return None
@@ -240,7 +250,11 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         commas = [t.i for t in span if t.text == ","]
         parts = [doc[a + 1 : b] for a, b in zip([span.start - 1, *commas], [*commas, span.end])]
         if commas and (
-            label == "PERSON" or (label == "ORG" and all(0 < len(p) <= 3 and all(t.pos_ == "PROPN" for t in p) for p in parts))
+            label == "PERSON"
+            or (
+                label == "ORG"
+                and all(0 < len(p) <= 3 and all(t.pos_ == "PROPN" for t in p) for p in parts)
+            )
         ):
             # "McCabe, Chaffetz": a list spaCy read as one name.
             part_start = span.start
@@ -273,8 +287,17 @@ def _raw_mentions(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[_Raw]
             if not _is_name_like(key, text):
                 continue
             raws.append(
-                _Raw(index, sentence.doc_index, sentence.doc_id, sentence.start + start,
-                     sentence.start + end, text, key, label, doc[bounds[1] - 1].dep_)
+                _Raw(
+                    index,
+                    sentence.doc_index,
+                    sentence.doc_id,
+                    sentence.start + start,
+                    sentence.start + end,
+                    text,
+                    key,
+                    label,
+                    doc[bounds[1] - 1].dep_,
+                )
             )
     return raws
 
@@ -285,7 +308,9 @@ def _retype(raws: list[_Raw]) -> None:
     for raw in raws:
         labels[name_parts(raw.text, "")][raw.label] += 1
     person_parts = {
-        part for key, count in labels.items() if len(key) > 1 and count["PERSON"]
+        part
+        for key, count in labels.items()
+        if len(key) > 1 and count["PERSON"]
         for part in (key[0], key[-1])
     }
     chosen: dict[tuple[str, ...], str] = {
@@ -298,12 +323,17 @@ def _retype(raws: list[_Raw]) -> None:
     # Kercher family are people: two or three plain name words are a person.
     for key, label in chosen.items():
         if (
-            label == "ORG" and 2 <= len(key) <= 3 and not set(key) & _ORG_WORDS
+            label == "ORG"
+            and 2 <= len(key) <= 3
+            and not set(key) & _ORG_WORDS
             and (key[0] in person_singles or key[-1] in person_singles | person_last)
         ):
             chosen[key] = "PERSON"
     person_parts |= {
-        part for key, t in chosen.items() if t == "PERSON" and len(key) > 1 for part in (key[0], key[-1])
+        part
+        for key, t in chosen.items()
+        if t == "PERSON" and len(key) > 1
+        for part in (key[0], key[-1])
     }
     for key, label in chosen.items():
         # A one-word name that is part of a person's full name and that spaCy
@@ -318,7 +348,9 @@ def _retype(raws: list[_Raw]) -> None:
         label = chosen[name_parts(raw.text, "")]
         # "Vecchio said", with "Karen Vecchio" earlier in the article: a person, not a place.
         if (
-            label == "GPE" and len(raw.key) == 1 and raw.dep in ("nsubj", "nsubjpass", "poss")
+            label == "GPE"
+            and len(raw.key) == 1
+            and raw.dep in ("nsubj", "nsubjpass", "poss")
             and raw.key[0] in surnames_in[raw.doc_id]
         ):
             label = "PERSON"
@@ -348,7 +380,13 @@ def _missed_person_mentions(
         i = 0
         while i < len(doc):
             token = doc[i]
-            if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X", "VERB"):
+            if not token.text[:1].isupper() or token.pos_ not in (
+                "PROPN",
+                "NOUN",
+                "ADJ",
+                "X",
+                "VERB",
+            ):
                 i += 1
                 continue
             match = None
@@ -356,21 +394,38 @@ def _missed_person_mentions(
                 start, end = _char_bounds(doc, i, i + length)
                 key = name_parts(doc.text[start:end])
                 run = doc[i : i + length]
-                if run[-1].is_punct or run[-1].is_space or (
-                    length > 1 and run[0].lower_.rstrip(".") in TITLES | HONORIFICS
+                if (
+                    run[-1].is_punct
+                    or run[-1].is_space
+                    or (length > 1 and run[0].lower_.rstrip(".") in TITLES | HONORIFICS)
                 ):
                     continue
                 known = length > 1 and key in full
-                if known or (
-                    # "Lili Bernard" untagged, with "Bernard" a person elsewhere.
-                    length > 1 and len(key) == length and key[-1] in surnames
-                    and _looks_like_person(run) and run[0].lower_ not in TITLES
-                ) or (
-                    # A capitalised word inside a sentence, or a proper noun anywhere.
-                    length == 1 and len(key) == 1 and key[0] in lookup
-                    and (token.pos_ == "PROPN" or token.dep_ in ("nsubj", "nsubjpass")
-                         or (i > 0 and not token.is_sent_start
-                             and doc[i - 1].text not in ('"', "“", "'", "‘")))
+                if (
+                    known
+                    or (
+                        # "Lili Bernard" untagged, with "Bernard" a person elsewhere.
+                        length > 1
+                        and len(key) == length
+                        and key[-1] in surnames
+                        and _looks_like_person(run)
+                        and run[0].lower_ not in TITLES
+                    )
+                    or (
+                        # A capitalised word inside a sentence, or a proper noun anywhere.
+                        length == 1
+                        and len(key) == 1
+                        and key[0] in lookup
+                        and (
+                            token.pos_ == "PROPN"
+                            or token.dep_ in ("nsubj", "nsubjpass")
+                            or (
+                                i > 0
+                                and not token.is_sent_start
+                                and doc[i - 1].text not in ('"', "“", "'", "‘")
+                            )
+                        )
+                    )
                 ):
                     match = (i, i + length, known)
                     break
@@ -384,9 +439,16 @@ def _missed_person_mentions(
             absolute = (sentence.start + start, sentence.start + end)
             overlapping = [r for r in taken if r.start < absolute[1] and absolute[0] < r.end]
             # A known full name spaCy cut short ("Lee Sung" + "Min"): the full name wins.
-            if known and overlapping and all(
-                r.label == "PERSON" and absolute[0] <= r.start and r.end <= absolute[1]
-                and len(r.key) < e - s for r in overlapping
+            if (
+                known
+                and overlapping
+                and all(
+                    r.label == "PERSON"
+                    and absolute[0] <= r.start
+                    and r.end <= absolute[1]
+                    and len(r.key) < e - s
+                    for r in overlapping
+                )
             ):
                 for r in overlapping:
                     raws.remove(r)
@@ -395,8 +457,15 @@ def _missed_person_mentions(
             if not overlapping:
                 text = doc.text[start:end]
                 found.append(
-                    _Raw(index, sentence.doc_index, sentence.doc_id, *absolute, text,
-                         name_parts(text), "PERSON")
+                    _Raw(
+                        index,
+                        sentence.doc_index,
+                        sentence.doc_id,
+                        *absolute,
+                        text,
+                        name_parts(text),
+                        "PERSON",
+                    )
                 )
             i = match[1]
     return found
@@ -422,9 +491,13 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return False
     if short[0] == long[0] and short[-1] == long[-1] and set(short) <= set(long):
         return True
-    if long[-len(short):] == short:
+    if long[-len(short) :] == short:
         return True
-    return len(long) == len(short) + 1 and long[: len(short)] == short and long[-1] not in _NAME_SUFFIXES
+    return (
+        len(long) == len(short) + 1
+        and long[: len(short)] == short
+        and long[-1] not in _NAME_SUFFIXES
+    )
 
 
 def _person_groups(raws: list[_Raw]) -> list[_Group]:
@@ -432,7 +505,7 @@ def _person_groups(raws: list[_Raw]) -> list[_Group]:
     parent = _union_find(full_keys)
     ordered = sorted(full_keys, key=len)
     for i, short in enumerate(ordered):
-        for long in ordered[i + 1:]:
+        for long in ordered[i + 1 :]:
             if _same_person(short, long):
                 parent[_find(parent, long)] = _find(parent, short)
     groups: dict[tuple[str, ...], _Group] = {}
@@ -483,7 +556,9 @@ def _attach_single_names(raws: list[_Raw], groups: list[_Group]) -> None:
     groups.extend(alone.values())
 
 
-def _by_context(raw: _Raw, candidates: list[int], in_document: list, weight: dict[int, tuple]) -> int | None:
+def _by_context(
+    raw: _Raw, candidates: list[int], in_document: list, weight: dict[int, tuple]
+) -> int | None:
     """Which of several full names a one-word name stands for.
 
     A full name in the same sentence or the one before wins; else the candidate
@@ -576,7 +651,8 @@ def _fold_suspects(groups: list[_Group], raws: list[_Raw]) -> list[_Group]:
                 if any(words_by_doc[doc_id][w] > len(group.raws) for w in unique):
                     continue
                 if target is None or (len(other_docs), len(other.raws)) > (
-                    len(_docs(groups[target])), len(groups[target].raws)
+                    len(_docs(groups[target])),
+                    len(groups[target].raws),
                 ):
                     target = m
         if target is not None:
@@ -595,20 +671,23 @@ def _entity(group: _Group, type_: str, doc_order: dict[str, int]) -> Entity:
     key_count = Counter(r.key for r in raws)
     best_key = max(
         key_count,
-        key=lambda k: (len(k) > 1 if type_ == "PERSON" else True, len(sources[k]), key_count[k], len(k)),
+        key=lambda k: (
+            len(k) > 1 if type_ == "PERSON" else True,
+            len(sources[k]),
+            key_count[k],
+            len(k),
+        ),
     )
     surfaces = Counter(
         _strip_honorific(r.text) if type_ == "PERSON" else r.text for r in raws if r.key == best_key
     )
-    name = max(surfaces, key=lambda s: (all(c.isalnum() or c in " .'’-" for c in s), surfaces[s], len(s)))
+    name = max(
+        surfaces, key=lambda s: (all(c.isalnum() or c in " .'’-" for c in s), surfaces[s], len(s))
+    )
     variants = tuple(sorted(texts, key=lambda t: (-texts[t], t)))
     suspects = tuple(dict.fromkeys(r.text for r in group.suspects if r.text not in texts))
-    every = sorted(
-        [*raws, *group.suspects], key=lambda r: (doc_order[r.doc_id], r.start)
-    )
-    mentions = tuple(
-        dict.fromkeys(EntityMention(r.doc_id, r.start, r.end, r.text) for r in every)
-    )
+    every = sorted([*raws, *group.suspects], key=lambda r: (doc_order[r.doc_id], r.start))
+    mentions = tuple(dict.fromkeys(EntityMention(r.doc_id, r.start, r.end, r.text) for r in every))
     doc_ids = tuple(sorted({m.doc_id for m in mentions}, key=doc_order.__getitem__))
     return Entity(name, type_, variants, suspects, doc_ids, mentions)
 
@@ -634,9 +713,7 @@ def extract_entities(cluster: PreparedCluster, parsed: Sequence[Doc]) -> tuple[E
         groups = _person_groups(typed) if type_ == "PERSON" else _other_groups(typed)
         groups = _fold_suspects([g for g in groups if g.raws], typed)
         entities.extend(_entity(g, type_, doc_order) for g in groups)
-    first_seen = {
-        id(e): min((doc_order[m.doc_id], m.start) for m in e.mentions) for e in entities
-    }
+    first_seen = {id(e): min((doc_order[m.doc_id], m.start) for m in e.mentions) for e in entities}
     entities.sort(key=lambda e: (-len(e.doc_ids), -len(e.mentions), first_seen[id(e)]))
     return tuple(entities)
 
@@ -667,7 +744,11 @@ def resolve_person(entities: Sequence[Entity], surface: str) -> str | None:
         return None
     word = key[0]
     for position in (-1, 0):
-        matches = [e for e in people if len(name_parts(e.name)) > 1 and name_parts(e.name)[position] == word]
+        matches = [
+            e
+            for e in people
+            if len(name_parts(e.name)) > 1 and name_parts(e.name)[position] == word
+        ]
         if matches:
             best = max(matches, key=lambda e: (len(e.doc_ids), len(e.mentions)))
             return best.name

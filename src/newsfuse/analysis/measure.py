@@ -220,6 +220,10 @@ def speaker_matches(expected: str, found: str | None) -> bool:
     return want[-1] == got[-1] and (len(got) == 1 or len(want) == 1)
 
 
+def _speaker_error(row: dict, found: str | None) -> SpeakerError:
+    return SpeakerError(row["cluster"], row["doc"], row["start"], row["end"], row["speaker"], found)
+
+
 def measure_quotes(
     labels: str | Path = QUOTE_LABELS, data: str | Path = DATA, split: str | None = None
 ) -> tuple[QuoteSpeakerReport, QuoteMergeReport]:
@@ -242,7 +246,7 @@ def measure_quotes(
             labelled += 1
             hit = _mention_at(analysed, row["doc"], row["start"], row["end"])
             if hit is None:
-                errors.append(SpeakerError(row["cluster"], row["doc"], row["start"], row["end"], row["speaker"], "<not found>"))
+                errors.append(_speaker_error(row, "<not found>"))
                 continue
             found += 1
             person = row.get("speaker_kind", "person") == "person"
@@ -255,7 +259,7 @@ def measure_quotes(
                 correct += 1
                 person_correct += person
             else:
-                errors.append(SpeakerError(row["cluster"], row["doc"], row["start"], row["end"], row["speaker"], speaker))
+                errors.append(_speaker_error(row, speaker))
         elif row["kind"] == "pair":
             a, b = row["a"], row["b"]
             if _drifted(analysed, a) or _drifted(analysed, b):
@@ -275,7 +279,9 @@ def measure_quotes(
             elif not row["same"] and not together:
                 apart += 1
     return (
-        QuoteSpeakerReport(labelled, found, correct, drifted, tuple(errors), person_found, person_correct),
+        QuoteSpeakerReport(
+            labelled, found, correct, drifted, tuple(errors), person_found, person_correct
+        ),
         QuoteMergeReport(pairs, same_pairs, merged, apart, missing, pair_drift),
     )
 
@@ -294,7 +300,9 @@ def _pairs(groups: Iterable[Iterable[str]], keep: set[str]) -> set[tuple[str, st
     return out
 
 
-def measure_entities(labels: str | Path = ENTITY_LABELS, data: str | Path = DATA) -> EntityMergeReport:
+def measure_entities(
+    labels: str | Path = ENTITY_LABELS, data: str | Path = DATA
+) -> EntityMergeReport:
     """Pairwise precision and recall of person merging on the labelled clusters."""
     rows = read_jsonl(labels)
     data = str(data)
@@ -318,5 +326,11 @@ def measure_entities(labels: str | Path = ENTITY_LABELS, data: str | Path = DATA
         false_pairs.extend((row["cluster"], *p) for p in sorted(got - expected))
         missed_pairs.extend((row["cluster"], *p) for p in sorted(expected - got))
     return EntityMergeReport(
-        len(rows), people, surfaces, surfaces_found, true_pairs, tuple(false_pairs), tuple(missed_pairs)
+        len(rows),
+        people,
+        surfaces,
+        surfaces_found,
+        true_pairs,
+        tuple(false_pairs),
+        tuple(missed_pairs),
     )

@@ -234,7 +234,7 @@ def single_quote_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[
             continue
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < len(text) else " "
-        opener = (before.isspace() or before in "([{—–-") and (after.isalnum() or after in "“\"")
+        opener = (before.isspace() or before in "([{—–-") and (after.isalnum() or after in '“"')
         closer = not after.isalnum()
         if match.group() == "‘":
             opener, closer = after.strip() != "", False
@@ -287,12 +287,12 @@ def _subject_of(verb: Token, spans: Sequence[tuple[int, int]]) -> Token | None:
     for _ in range(3):
         child = _nearest_subject(current, spans, _SUBJECTS)
         if child is not None:
-                if child.dep_ == "nsubjpass" and current is verb and verb.lemma_.lower() in _ADDRESSED:
-                    # "X was asked": X is spoken to; the speaker is the agent, if named.
-                    return _agent(current)
-                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return current.head  # "a producer who told them"
-                return child
+            if child.dep_ == "nsubjpass" and current is verb and verb.lemma_.lower() in _ADDRESSED:
+                # "X was asked": X is spoken to; the speaker is the agent, if named.
+                return _agent(current)
+            if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                return current.head  # "a producer who told them"
+            return child
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
         else:
@@ -319,7 +319,8 @@ def _agent(verb: Token) -> Token | None:
 def _phrase_head(token: Token) -> Token:
     """The last token of a run of proper nouns ("Daniel" -> "Russel")."""
     while (
-        token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN"
+        token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].pos_ == "PROPN"
         and token.doc[token.i + 1].head.i in (token.i, token.i + 1)
     ):
         token = token.doc[token.i + 1]
@@ -332,7 +333,11 @@ def _attributions(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[tuple[Toke
     for token in doc:
         if _inside(token, spans):
             continue
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 found.append((token, objects[0]))
@@ -423,14 +428,15 @@ class _Resolver:
             if self.cluster.sentences[back].doc_id != doc_id:
                 break
             if any(
-                t.lemma_.lower() == role and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in t.children)
+                t.lemma_.lower() == role
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in t.children)
                 for t in self.parsed[back]
             ):
                 return None
         return self.antecedent(number, pronoun="they")
 
     def _genders(self) -> dict[str, str]:
-        """"m" or "f" for the people whose honorific or pronouns tell.
+        """ "m" or "f" for the people whose honorific or pronouns tell.
 
         A pronoun counts for a person who is the subject of a sentence and the
         only person it names: the first "he/his/she/her..." after the name in that
@@ -455,20 +461,25 @@ class _Resolver:
                 votes.setdefault(entity.name, Counter())["f"] += 1
         sentences = self.cluster.sentences
         for number, doc in enumerate(self.parsed):
-            people = [(a, b, e) for a, b, e in self.by_sentence.get(number, ()) if e.type == "PERSON"]
+            people = [
+                (a, b, e) for a, b, e in self.by_sentence.get(number, ()) if e.type == "PERSON"
+            ]
             if len({e.name for _, _, e in people}) != 1:
                 continue
             name = people[0][2].name
             subject = _root_subject(doc, ())
             if subject is None or self.entity_at(number, subject) is not people[0][2]:
                 continue
-            if any(t.lower_ in _PERSON_PRONOUNS and t.dep_ in _SUBJECTS for t in subject.head.children):
+            if any(
+                t.lower_ in _PERSON_PRONOUNS and t.dep_ in _SUBJECTS for t in subject.head.children
+            ):
                 continue  # a misparse: "With his fiancee, Rhonda Rouer, he complained"
             after = people[0][1] - sentences[number].start
             pronoun = _first_pronoun(doc, after)
             following = number + 1
             if (
-                pronoun is None and following < len(sentences)
+                pronoun is None
+                and following < len(sentences)
                 and sentences[following].doc_id == sentences[number].doc_id
                 and not any(e.type == "PERSON" for _, _, e in self.by_sentence.get(following, ()))
             ):
@@ -479,7 +490,8 @@ class _Resolver:
                 votes.setdefault(name, Counter())[pronoun] += 1
         return {
             name: ("m" if count["m"] > count["f"] else "f")
-            for name, count in votes.items() if count["m"] != count["f"]
+            for name, count in votes.items()
+            if count["m"] != count["f"]
         }
 
     def fits(self, name: str, pronoun: str) -> bool:
@@ -527,14 +539,20 @@ class _Resolver:
                 return name, "person"
         return _description(token), "description"
 
-    def antecedent(self, number: int, token: Token | None = None, pronoun: str = "he") -> str | None:
+    def antecedent(
+        self, number: int, token: Token | None = None, pronoun: str = "he"
+    ) -> str | None:
         """The person "he"/"she" in sentence ``number`` most likely means."""
         sentences = self.cluster.sentences
         doc_id = sentences[number].doc_id
         if token is not None:
             pronoun = token.lower_
             here = sentences[number].start + token.idx
-            before = [e.name for a, _, e in self.by_sentence.get(number, ()) if a < here and e.type == "PERSON"]
+            before = [
+                e.name
+                for a, _, e in self.by_sentence.get(number, ())
+                if a < here and e.type == "PERSON"
+            ]
             subject = _root_subject_person(self, number) if before else None
             if subject and subject in before and self.fits(subject, pronoun):
                 return subject
@@ -554,7 +572,7 @@ class _Resolver:
 
 
 def _first_pronoun(doc: Doc, after: int) -> str | None:
-    """"m" or "f" for the first gendered pronoun at or after character ``after``, outside quotations."""
+    """ "m" or "f" for the first gendered pronoun at or after character ``after``, outside quotations."""
     spans = quote_spans(doc.text)
     for token in doc:
         if token.idx < after or _inside(token, spans):
@@ -568,7 +586,11 @@ def _first_pronoun(doc: Doc, after: int) -> str | None:
 
 def _compound_text(token: Token) -> str:
     left = token.i
-    while left > 0 and token.doc[left - 1].dep_ in ("compound", "flat") and token.doc[left - 1].head.i == token.i:
+    while (
+        left > 0
+        and token.doc[left - 1].dep_ in ("compound", "flat")
+        and token.doc[left - 1].head.i == token.i
+    ):
         left -= 1
     return token.doc[left : token.i + 1].text
 
@@ -578,28 +600,42 @@ def _description(token: Token) -> str:
     keep = [t for t in token.subtree if t.i <= token.i]
     left = token.i
     for t in sorted(keep, key=lambda t: -t.i):
-        if t.i == left - 1 and t.dep_ in ("det", "amod", "compound", "poss", "nummod", "case", "nmod", "advmod", "punct") and t.text not in (",", '"', "“", "”"):
+        if (
+            t.i == left - 1
+            and t.dep_
+            in ("det", "amod", "compound", "poss", "nummod", "case", "nmod", "advmod", "punct")
+            and t.text not in (",", '"', "“", "”")
+        ):
             left = t.i
     end = token.i + 1
     doc = token.doc
     # "a spokesman for the ministry": keep one short prepositional phrase.
-    if end < len(doc) and doc[end].dep_ == "prep" and doc[end].lower_ in ("for", "of", "at", "from", "with"):
+    if (
+        end < len(doc)
+        and doc[end].dep_ == "prep"
+        and doc[end].lower_ in ("for", "of", "at", "from", "with")
+    ):
         sub = list(doc[end].subtree)
         if len(sub) <= 5:
             end = sub[-1].i + 1
     return doc[left:end].text
 
 
-def _nearest_subject(verb: Token, spans: Sequence[tuple[int, int]], kinds=("nsubj",)) -> Token | None:
+def _nearest_subject(
+    verb: Token, spans: Sequence[tuple[int, int]], kinds=("nsubj",)
+) -> Token | None:
     """The subject of ``verb`` outside quotations; with two (a misparse), the nearer one."""
     subjects = [
-        c for c in verb.children
+        c
+        for c in verb.children
         if c.dep_ in kinds and not _inside(c, spans) and not _is_quote_mark(c)
     ]
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
-def _root_subject(doc: Doc, spans: Sequence[tuple[int, int]], kinds: Sequence[str] = _SUBJECTS) -> Token | None:
+def _root_subject(
+    doc: Doc, spans: Sequence[tuple[int, int]], kinds: Sequence[str] = _SUBJECTS
+) -> Token | None:
     """The main verb's subject; a passive one too, unless ``kinds`` says otherwise."""
     for token in doc:
         if token.dep_ == "ROOT" and not _inside(token, spans):
@@ -607,7 +643,9 @@ def _root_subject(doc: Doc, spans: Sequence[tuple[int, int]], kinds: Sequence[st
     return None
 
 
-def _root_subject_person(resolver: _Resolver, number: int, kinds: Sequence[str] = _SUBJECTS) -> str | None:
+def _root_subject_person(
+    resolver: _Resolver, number: int, kinds: Sequence[str] = _SUBJECTS
+) -> str | None:
     """The person sentence ``number`` is about: "Bundy was asked to elaborate" is about Bundy."""
     subject = _root_subject(resolver.parsed[number], (), kinds)
     if subject is None:
@@ -671,7 +709,8 @@ def _colon_speaker(number: int, resolver: _Resolver) -> tuple[str | None, str] |
 def _same_paragraph(cluster: PreparedCluster, a: int, b: int) -> bool:
     sentences = cluster.sentences
     return (
-        0 <= a < len(sentences) and 0 <= b < len(sentences)
+        0 <= a < len(sentences)
+        and 0 <= b < len(sentences)
         and sentences[a].doc_id == sentences[b].doc_id
         and sentences[a].paragraph == sentences[b].paragraph
     )
@@ -689,7 +728,9 @@ def _inherited(
         # "...?" Michael Dunn asked.  /  "...". "...," he said.
         spans = quote_spans(cluster.sentences[following].text)
         cues = _attributions(parsed[following], spans)
-        if cues and (not spans or _words_outside(cluster.sentences[following], spans) <= _SHORT_ATTRIBUTION):
+        if cues and (
+            not spans or _words_outside(cluster.sentences[following], spans) <= _SHORT_ATTRIBUTION
+        ):
             return resolver.speaker(following, cues[0][1])
     previous = number - 1
     same_doc = previous >= 0 and cluster.sentences[previous].doc_id == sentence.doc_id
@@ -714,7 +755,9 @@ def _words_outside(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> int:
     return len(normalised_words(outside))
 
 
-def _collect(cluster: PreparedCluster, parsed: Sequence[Doc], entities: Sequence[Entity]) -> list[_Found]:
+def _collect(
+    cluster: PreparedCluster, parsed: Sequence[Doc], entities: Sequence[Entity]
+) -> list[_Found]:
     resolver = _Resolver(cluster, parsed, entities)
     found: list[_Found] = []
     by_sentence: dict[int, list[_Found]] = {}
@@ -807,12 +850,15 @@ def extract_quotes(
     sentences = cluster.sentences
     for fragment in fragments:
         homes = [
-            g for g, items in groups.items()
+            g
+            for g, items in groups.items()
             if any(_contains(i.words, fragment.words) for i in items)
             and not any(i.sentence == fragment.sentence for i in items)
         ]
         if homes:
-            best = max(homes, key=lambda g: (len({sentences[i.sentence].doc_id for i in groups[g]}), -g))
+            best = max(
+                homes, key=lambda g: (len({sentences[i.sentence].doc_id for i in groups[g]}), -g)
+            )
             groups[best].append(fragment)
     doc_order = {d.id: n for n, d in enumerate(cluster.documents)}
     quotes = []
@@ -832,5 +878,7 @@ def extract_quotes(
         text = next(f.text for f in items if len(f.words) >= MIN_QUOTE_WORDS)
         doc_ids = tuple(sorted({m.doc_id for m in mentions}, key=doc_order.__getitem__))
         quotes.append(Quote(text, _speaker_of(items), doc_ids, mentions))
-    quotes.sort(key=lambda q: (-len(q.doc_ids), doc_order[q.mentions[0].doc_id], q.mentions[0].start))
+    quotes.sort(
+        key=lambda q: (-len(q.doc_ids), doc_order[q.mentions[0].doc_id], q.mentions[0].start)
+    )
     return tuple(quotes)

@@ -212,7 +212,9 @@ def _looks_ahead(entity: Span) -> bool:
     said prices would rise" is about a past Monday.
     """
     verb = entity.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # tokens are fresh objects: compare places
+    while (
+        verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i
+    ):  # tokens are fresh objects: compare places
         verb = verb.head
     words = set()
     while True:

@@ -16,11 +16,15 @@ from newsfuse.prepare import PreparedCluster
 from newsfuse.registry import register
 
 
-def stationary_distribution(weights: np.ndarray, damping: float, tolerance: float = 1e-6) -> np.ndarray:
+def stationary_distribution(
+    weights: np.ndarray, damping: float, tolerance: float = 1e-6
+) -> np.ndarray:
     """PageRank of a weighted graph by power iteration."""
     count = len(weights)
     totals = weights.sum(axis=1, keepdims=True)
-    transition = np.divide(weights, totals, out=np.full_like(weights, 1.0 / count), where=totals > 0)
+    transition = np.divide(
+        weights, totals, out=np.full_like(weights, 1.0 / count), where=totals > 0
+    )
     rank = np.full(count, 1.0 / count)
     for _ in range(200):
         updated = (1 - damping) / count + damping * (transition.T @ rank)
@@ -42,5 +46,7 @@ class LexRank(Summarizer):
         doc_index = np.array([s.doc_index for s in cluster.sentences])
         weights = np.where(cluster.similarity >= self.threshold, cluster.similarity, 0.0)
         np.fill_diagonal(weights, 0.0)
-        weights = weights * np.where(np.equal.outer(doc_index, doc_index), 1.0, self.cross_document_weight)
+        weights = weights * np.where(
+            np.equal.outer(doc_index, doc_index), 1.0, self.cross_document_weight
+        )
         return stationary_distribution(weights, self.damping)

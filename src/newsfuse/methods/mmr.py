@@ -29,7 +29,9 @@ class MMR(Summarizer):
         picked: list[tuple[int, float]] = []
         while not tracker.full:
             redundancy = (
-                cluster.similarity[:, tracker.chosen].max(axis=1) if tracker.chosen else np.zeros(len(relevance))
+                cluster.similarity[:, tracker.chosen].max(axis=1)
+                if tracker.chosen
+                else np.zeros(len(relevance))
             )
             marginal = self.balance * relevance - (1 - self.balance) * redundancy
             marginal[~open_] = -np.inf
