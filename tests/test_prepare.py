@@ -1,12 +1,20 @@
-"""The shortcuts that keep ``prepare`` fast give exactly what the full work gives.
+"""The shortcuts that keep ``prepare`` and the features fast give exactly what the full work gives.
 
 - cleaning searches a pattern only in lines holding one of its keys, and
   a sign-off only after a line's last word is one;
-- segmentation cuts after a name without asking syntok;
-- the TF-IDF counts are built without scipy's COO conversion.
+- segmentation cuts after a name without asking syntok, keeps a stretch whole
+  without asking syntok where it would not cut, and tries the sure-boundary
+  pattern only before candidate stops;
+- the TF-IDF matrix is built as CSR arrays, without scipy's COO conversion,
+  row sums and diagonal product;
+- the features count articles per group, per stem and per concept with numpy
+  rather than Python sets, and tell concepts apart by their pair of stems
+  rather than by a joined string.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 import pytest
@@ -14,8 +22,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
-from newsfuse import cleaning, segment
+from newsfuse import cleaning, prepare, segment
+from newsfuse._text import STOPWORDS, stem, words
 from newsfuse._vectors import tfidf_matrix
+from newsfuse.features import FEATURE_NAMES, concepts, sentence_features
+from newsfuse.reading import read_paths
+from tests.conftest import EXAMPLE_DIR
 
 # Pieces of noise lines and their keys, in odd cases and with the letters that
 # re.IGNORECASE matches to ASCII ones ("İ", "ı", "ſ", Kelvin sign).
@@ -54,26 +66,45 @@ def test_keys_never_hide_a_match(line: str) -> None:
         assert cleaning._without_sign_off(unit) == cleaning._WIRE_SIGN_OFF.sub("", unit)
 
 
-# Words and marks around full stops: names, syntok's abbreviations, brackets, quotes.
+# Words and marks around full stops: names, numbers, syntok's abbreviations and months, initials,
+# brackets, quotes.
 # fmt: off
 _SENTENCE_PIECES = [
     "Trump.", "Gen.", "No.", "Mr.", "May.", "Smith", "said", "the", "The", "A380", "U.S.", "(",
     ")", "[", "]", "\"", "“", "”", "'", "’", "Pompeo.\"", "Kim.”", "Lee.'", "(AP)", "8 p.m.",
-    "Monday.", "Gov.", "—", ";", "?", "!", "It", "2019.",
+    "Monday.", "Gov.", "—", ";", "?", "!", "It", "2019.", "163.", "12", "7", "300", "May",
+    "Feb.", "Jan", "F.", "v.", "a.", "e.g.", "flu.Health", "3.5", "...", "so...", ",", ":",
+    "NO.", "Sen.", "x", "\n", "Ms. O’Sullivan",
 ]
 # fmt: on
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=12).map(" ".join))
+@settings(max_examples=600, deadline=None)
+# Paragraphs are stripped: a piece cut before asking syntok keeps the space around it.
+@given(
+    st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=12)
+    .map(" ".join)
+    .map(str.strip)
+)
 # syntok skips a short bracketed aside whole, stops and all.
 @example("He met them (said Trump. The talks ended) today.")
 @example("the ( Trump. It ) the")
-def test_cuts_after_names_are_those_syntok_makes(text: str) -> None:
+@example("It fell on Feb. 1 and Jan. 26, 2018. No. 3 was U.S. policy.")
+def test_shortcuts_around_syntok_cut_where_syntok_does(text: str) -> None:
     found = segment.sentence_spans(text, 0, len(text))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(segment, "_SYNTOK_ABBREVIATIONS", _EveryName())
+        patch.setattr(segment, "_syntok_keeps_whole", lambda text, start, end: False)
         assert segment.sentence_spans(text, 0, len(text)) == found
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=12).map(" ".join))
+@example("Mr. Smith met U.S. officials and John F. Kennedy in Jan. 5 cases.")
+@example("No. 3.5")
+def test_stretches_kept_whole_are_one_syntok_sentence(text: str) -> None:
+    if segment._syntok_keeps_whole(text, 0, len(text)):
+        assert segment._syntok_spans(text, 0, len(text)) == [(0, len(text))]
 
 
 class _EveryName:
@@ -81,6 +112,33 @@ class _EveryName:
 
     def __contains__(self, name: object) -> bool:
         return True
+
+
+def _searched_sure_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``segment._sure_pieces`` with the sure-boundary pattern searched through the text."""
+    pieces = []
+    for match in segment._SURE.finditer(text, start, end):
+        if not segment._is_sure(text, start, match):
+            continue
+        cut = match.start() + len(match["word"] or match["name"])
+        while not text[cut].isspace():
+            cut += 1
+        pieces.append((start, cut))
+        start = match.end()
+    return [*pieces, (start, end)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_SENTENCE_PIECES, "ok.", "I.", "x-ray.", "é."]), max_size=16).map(
+        " ".join
+    ),
+    st.integers(0, 3),
+)
+def test_sure_pieces_are_those_a_search_finds(text: str, skip: int) -> None:
+    start = min(skip, len(text))
+    found = list(segment._sure_pieces(text, start, len(text)))
+    assert found == _searched_sure_pieces(text, start, len(text))
 
 
 def _plain_tfidf(token_lists: list[list[str]]) -> sparse.csr_matrix:
@@ -108,3 +166,51 @@ def test_tfidf_is_bit_identical_to_the_plain_construction(token_lists: list[list
     assert fast.shape == plain.shape
     for attribute in ("data", "indices", "indptr"):
         assert getattr(fast, attribute).tobytes() == getattr(plain, attribute).tobytes()
+
+
+def _plain_concepts(cluster) -> tuple[list[list[int]], list[int], list[int]]:
+    """Concept numbers per sentence, and articles and sentences per concept, with sets and strings."""
+    vocabulary: dict[str, int] = {}
+    numbers = []
+    for sentence in cluster.sentences:
+        tokens = words(sentence.text)
+        pairs = [
+            f"{stem(a)} {stem(b)}"
+            for a, b in itertools.pairwise(tokens)
+            if not (a in STOPWORDS or len(a) < 2) or not (b in STOPWORDS or len(b) < 2)
+        ]
+        numbers.append(sorted({vocabulary.setdefault(pair, len(vocabulary)) for pair in pairs}))
+    articles: dict[int, set[int]] = {}
+    sentences: dict[int, int] = {}
+    for sentence, found in zip(cluster.sentences, numbers):
+        for number in found:
+            articles.setdefault(number, set()).add(sentence.doc_index)
+            sentences[number] = sentences.get(number, 0) + 1
+    every = range(max(len(vocabulary), 1))
+    return numbers, [len(articles.get(n, ())) for n in every], [sentences.get(n, 0) for n in every]
+
+
+@pytest.mark.parametrize("example", ["tiny", "harbour-ferry"])
+def test_feature_counts_are_those_of_sets(example: str, tiny_documents) -> None:
+    documents = tiny_documents if example == "tiny" else read_paths([EXAMPLE_DIR]).documents
+    cluster = prepare(documents)
+    found = concepts(cluster)
+    numbers, articles, sentences = _plain_concepts(cluster)
+    assert [found.of(k).tolist() for k in range(len(cluster.sentences))] == numbers
+    assert found.document_frequency.tolist() == articles
+    assert found.sentence_frequency.tolist() == sentences
+
+    table = sentence_features(cluster)
+    column = FEATURE_NAMES.index
+    groups = [len(cluster.groups[g].doc_ids) for g in cluster.group_of]
+    assert table[:, column("group_docs")].tolist() == groups
+    stem_articles: dict[str, set[int]] = {}
+    for sentence, stems in zip(cluster.sentences, cluster.stems):
+        for term in stems:
+            stem_articles.setdefault(term, set()).add(sentence.doc_index)
+    others = max(len(cluster.documents) - 1, 1)
+    for k, stems in enumerate(cluster.stems):
+        spread = [len(stem_articles[term]) - 1 for term in set(stems)]
+        coverage = sum(spread) / (len(spread) * others) if spread else 0.0
+        assert table[k, column("doc_coverage")] == coverage
+        assert table[k, column("doc_coverage_weighted")] == min(sum(spread) / others, 30)

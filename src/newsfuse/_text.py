@@ -35,9 +35,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# word -> (stem, carries content?). Stemming and the stopword test once per distinct word:
+# a dict lookup per word is the fast path for every sentence after the first few.
+_STEMMED: dict[str, tuple[str, bool]] = {}
+_MAX_STEMMED = 200_000
+
+
+def _stemmed(word: str) -> tuple[str, bool]:
+    if len(_STEMMED) >= _MAX_STEMMED:
+        _STEMMED.clear()
+    found = _STEMMED[word] = (stem(word), word not in STOPWORDS and len(word) > 1)
+    return found
+
+
+def stemmed_words(text: str) -> list[tuple[str, bool]]:
+    """``(stem, carries content)`` of each word; content words are no stopwords, no one letter."""
+    known = _STEMMED.get
+    return [known(w) or _stemmed(w) for w in words(text)]
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry content (no stopwords, no one-letter tokens)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [st for st, content in stemmed_words(text) if content]
 
 
 def word_count(text: str) -> int:

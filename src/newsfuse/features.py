@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsfuse._text import STOPWORDS, stem, words
 from newsfuse.prepare import PreparedCluster
 
 POSITION_CAP = 10
@@ -64,7 +63,10 @@ FEATURE_NAMES = (
 
 _QUOTE = re.compile(r"[\"“”]")
 _NUMBER = re.compile(r"\d")
-_ATTRIBUTION = re.compile(r"\b(said|says|told|according to|tweeted|wrote|added)\b", re.IGNORECASE)
+# Every form starts with s, t, a or w: testing that first spares trying each word at each position.
+_ATTRIBUTION = re.compile(
+    r"(?=[satw])\b(said|says|told|according to|tweeted|wrote|added)\b", re.IGNORECASE
+)
 _PRONOUN_START = re.compile(
     r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.IGNORECASE
 )
@@ -90,61 +92,49 @@ class Concepts:
 
 
 _CONCEPTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# token -> (stem, stopword?) for the bigram concepts; plain dict lookups are the fast path.
-_TOKENS: dict[str, tuple[str, bool]] = {}
-_MAX_TOKENS = 200_000
-
-
-def _token(token: str) -> tuple[str, bool]:
-    info = _TOKENS.get(token)
-    if info is None:
-        if len(_TOKENS) >= _MAX_TOKENS:
-            _TOKENS.clear()
-        info = _TOKENS[token] = (stem(token), token in STOPWORDS or len(token) < 2)
-    return info
-
-
-def sentence_bigrams(text: str) -> list[str]:
-    """Stemmed adjacent word pairs of ``text`` (as "stem stem"), except pairs of two stopwords."""
-    infos = [_TOKENS.get(t) or _token(t) for t in words(text)]
-    return [f"{a[0]} {b[0]}" for a, b in itertools.pairwise(infos) if not (a[1] and b[1])]
 
 
 def concepts(cluster: PreparedCluster) -> Concepts:
     """The cluster's bigram concepts (computed once per cluster, then cached)."""
     found = _CONCEPTS.get(cluster)
     if found is None:
-        vocabulary: dict[str, int] = {}
-        indptr = [0]
-        indices: list[int] = []
-        for sentence in cluster.sentences:
-            numbers = {
-                vocabulary.setdefault(pair, len(vocabulary))
-                for pair in sentence_bigrams(sentence.text)
-            }
-            indices.extend(sorted(numbers))
-            indptr.append(len(indices))
-        count = len(cluster.sentences)
-        incidence = sparse.csr_matrix(
-            (
-                np.ones(len(indices)),
-                np.array(indices, dtype=np.int32),
-                np.array(indptr, dtype=np.int32),
-            ),
-            shape=(count, max(len(vocabulary), 1)),
-        )
-        doc_index = np.array([s.doc_index for s in cluster.sentences])
-        documents = sparse.csr_matrix(
-            (np.ones(count), (doc_index, np.arange(count))), shape=(doc_index.max() + 1, count)
-        )
-        per_document = documents @ incidence
-        document_frequency = np.asarray((per_document > 0).sum(axis=0)).ravel().astype(float)
-        sentence_frequency = np.asarray(incidence.sum(axis=0)).ravel()
-        if not vocabulary:
-            document_frequency[:] = 0.0
-        found = Concepts(incidence, document_frequency, sentence_frequency)
-        _CONCEPTS[cluster] = found
+        found = _CONCEPTS[cluster] = _find_concepts(cluster)
     return found
+
+
+def _find_concepts(cluster: PreparedCluster) -> Concepts:
+    vocabulary: dict[tuple[str, str], int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for words in cluster.word_stems:
+        numbers = {
+            vocabulary.setdefault((a[0], b[0]), len(vocabulary))
+            for a, b in itertools.pairwise(words)
+            if a[1] or b[1]
+        }
+        indices.extend(sorted(numbers))
+        indptr.append(len(indices))
+    count = len(cluster.sentences)
+    width = max(len(vocabulary), 1)
+    columns = np.array(indices, dtype=np.int32)
+    incidence = sparse.csr_matrix(
+        (np.ones(len(indices)), columns, np.array(indptr, dtype=np.int32)), shape=(count, width)
+    )
+    doc_index = np.array([s.doc_index for s in cluster.sentences])
+    rows = np.repeat(np.arange(count), np.diff(indptr))
+    return Concepts(
+        incidence,
+        _distinct_counts(columns, doc_index[rows], width).astype(float),
+        np.bincount(columns, minlength=width).astype(float),
+    )
+
+
+def _distinct_counts(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """For each key below ``size``, how many distinct values it is paired with in ``values``."""
+    width = int(values.max()) + 1 if len(values) else 1
+    # Sorted, not np.unique: its hash table costs more than sorting at these sizes.
+    pairs = np.sort(keys.astype(np.int64) * width + values)
+    return np.bincount(pairs[np.diff(pairs, prepend=-1) > 0] // width, minlength=size)
 
 
 def percentile(values: np.ndarray) -> np.ndarray:
@@ -193,22 +183,17 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     lexrank = _lexrank(similarity, doc_index) * count
 
     group_of = np.asarray(cluster.group_of)
-    group_docs = np.array([len(g.doc_ids) for g in cluster.groups], dtype=float)[group_of]
+    group_docs = _distinct_counts(group_of, doc_index, len(cluster.groups)).astype(float)[group_of]
 
     # Document coverage: in how many other articles each content stem of the sentence appears.
-    stem_docs: dict[str, set[int]] = {}
-    for k, stems in enumerate(cluster.stems):
-        for st in stems:
-            stem_docs.setdefault(st, set()).add(int(doc_index[k]))
+    # A sentence's TF-IDF entries are its distinct content stems, one column per stem.
+    unique = np.diff(vectors.indptr)
+    rows = np.repeat(np.arange(count), unique)
+    stem_docs = _distinct_counts(vectors.indices, doc_index[rows], vectors.shape[1])
     others = max(documents - 1, 1)
-    coverage = np.zeros(count)
-    coverage_weighted = np.zeros(count)
-    for k, stems in enumerate(cluster.stems):
-        unique = set(stems)
-        if unique:
-            spread = [len(stem_docs[st]) - 1 for st in unique]
-            coverage[k] = sum(spread) / (len(unique) * others)
-            coverage_weighted[k] = sum(spread) / others
+    spread = np.bincount(rows, weights=stem_docs[vectors.indices] - 1, minlength=count)
+    coverage = np.divide(spread, unique * others, out=np.zeros(count), where=unique > 0)
+    coverage_weighted = spread / others
 
     found = concepts(cluster)
     mass = (found.incidence @ np.maximum(found.document_frequency - 1, 0)) / max(documents - 1, 1)

@@ -8,6 +8,7 @@ reconstructed by searching for a string.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class Sentence:
     position: int
     paragraph: int
 
-    @property
+    # Cached: scoring and selection ask for it several times per sentence.
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from newsfuse._text import content_stems
+from newsfuse._text import stemmed_words
 from newsfuse._vectors import cosine_matrix, tfidf_matrix
 from newsfuse.cleaning import clean
 from newsfuse.errors import EmptyInputError, UsageError
@@ -30,6 +30,8 @@ class PreparedCluster:
     documents: tuple[Document, ...]
     cleaned: tuple[CleanedDocument, ...]
     sentences: tuple[Sentence, ...]
+    # Per sentence, ``(stem, carries content)`` of each word, and the content stems alone.
+    word_stems: tuple[tuple[tuple[str, bool], ...], ...]
     stems: tuple[tuple[str, ...], ...]
     vectors: sparse.csr_matrix
     similarity: np.ndarray
@@ -85,7 +87,8 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
         raise EmptyInputError(
             f"no article text found in {names}: the input is empty or only web noise"
         )
-    stems = tuple(tuple(content_stems(s.text)) for s in sentences)
+    word_stems = tuple(tuple(stemmed_words(s.text)) for s in sentences)
+    stems = tuple(tuple([st for st, content in words if content]) for words in word_stems)
     vectors = tfidf_matrix(stems)
     similarity = cosine_matrix(vectors)
     group_of = group_sentences(
@@ -98,6 +101,7 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
         documents=tuple(documents),
         cleaned=cleaned,
         sentences=tuple(sentences),
+        word_stems=word_stems,
         stems=stems,
         vectors=vectors,
         similarity=similarity,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.analysis.conflicts import find_conflicts
 from newsfuse.analysis.entities import extract_entities
+from newsfuse.analysis.quotes import extract_quotes
 from newsfuse.analysis.timeline import dated_sentences
 
 from .conftest import needs_sample
@@ -11,8 +14,13 @@ from .conftest import needs_sample
 
 def _conflicts(prepared, *texts, dates=()):
     cluster, parsed = prepared(*texts, dates=dates)
+    entities = extract_entities(cluster, parsed)
     return find_conflicts(
-        cluster, parsed, extract_entities(cluster, parsed), dated_sentences(cluster, parsed)
+        cluster,
+        parsed,
+        entities,
+        dated_sentences(cluster, parsed),
+        extract_quotes(cluster, parsed, entities),
     )
 
 
@@ -99,13 +107,102 @@ def test_statements_without_a_dispute_are_not_opposing_accounts(prepared):
     assert [c for c in conflicts if c.kind == "account"] == []
 
 
-@needs_sample
-def test_the_sample_shows_only_the_misspelt_envoy(sample_analysis):
-    (name,) = sample_analysis.conflicts
-    assert name.kind == "name" and [v.value for v in name.versions] == [
-        "Kim Yong Chol",
-        "Kon Yong-chol",
+# Two sources, each setting the mayor's judgement of the talks against the guild's.
+_MAYOR = (
+    "Mayor Ilse Brandt said the talks on the footbridge were productive. ",
+    "Mayor Ilse Brandt praised the talks on the footbridge as a breakthrough. ",
+)
+
+
+def _accounts(prepared, *texts):
+    return [c for c in _conflicts(prepared, *texts) if c.kind == "account"]
+
+
+def test_opposite_judgements_of_one_matter_are_opposing_accounts(prepared):
+    (account,) = _accounts(
+        prepared,
+        _MAYOR[0] + "The Lindmoor Traders Guild called the talks on the footbridge regrettable.",
+        _MAYOR[1]
+        + "The Lindmoor Traders Guild said there was no progress in the talks on the footbridge.",
+    )
+    assert account.matter == "talks"
+    mayor, guild = account.versions
+    assert (mayor.speaker, guild.speaker) == ("Mayor Ilse Brandt", "Lindmoor Traders Guild")
+    assert mayor.doc_ids == guild.doc_ids == ("paper1", "paper2")
+    assert all("Brandt" in p.text for p in mayor.passages)
+    assert [p.text for p in guild.passages] == [
+        "The Lindmoor Traders Guild called the talks on the footbridge regrettable.",
+        "The Lindmoor Traders Guild said there was no progress in the talks on the footbridge.",
     ]
+
+
+@pytest.mark.parametrize(
+    "guild",
+    [
+        # Not judged: negated, hypothetical, or the reporter's own words.
+        (
+            "The Lindmoor Traders Guild did not call the talks on the footbridge regrettable.",
+            "The Lindmoor Traders Guild did not criticize the talks on the footbridge.",
+        ),
+        (
+            "The Lindmoor Traders Guild said the talks would be regrettable if fees rose.",
+            "The Lindmoor Traders Guild hoped the talks on the footbridge would be productive.",
+        ),
+        (
+            "The talks on the footbridge were regrettable.",
+            "The regrettable talks on the footbridge ended.",
+        ),
+        # The guild is not clearly against the talks.
+        (
+            "The Lindmoor Traders Guild called the talks on the footbridge regrettable.",
+            "The Lindmoor Traders Guild praised the talks on the footbridge.",
+        ),
+        # The guild condemns something else.
+        (
+            "The Lindmoor Traders Guild condemned the new parking fees.",
+            "The Lindmoor Traders Guild called the new parking fees outrageous.",
+        ),
+    ],
+)
+def test_no_opposing_accounts_without_two_clear_opposite_judgements(prepared, guild):
+    assert _accounts(prepared, _MAYOR[0] + guild[0], _MAYOR[1] + guild[1]) == []
+
+
+def test_judgements_no_source_sets_against_each_other_are_not_opposed(prepared):
+    guild = (
+        "The Lindmoor Traders Guild called the talks on the footbridge regrettable.",
+        "The Lindmoor Traders Guild condemned the talks on the footbridge.",
+    )
+    assert _accounts(prepared, *_MAYOR, *guild) == []
+
+
+@needs_sample
+def test_the_sample_shows_the_misspelt_envoy(sample_analysis):
+    (name,) = _by_kind(sample_analysis, "name")
+    assert [v.value for v in name.versions] == ["Kim Yong Chol", "Kon Yong-chol"]
+    assert {c.kind for c in sample_analysis.conflicts} == {"name", "account"}
+
+
+@needs_sample
+def test_the_sample_opposes_pompeo_and_north_korea_on_the_talks(sample_analysis):
+    (account,) = _by_kind(sample_analysis, "account")
+    assert account.matter == "talks"
+    north_korea, pompeo = sorted(account.versions, key=lambda v: "Pompeo" in v.speaker)
+    assert north_korea.speaker == "North Korea" and "Pompeo" in pompeo.speaker
+    assert set(north_korea.doc_ids) == {"000", "001", "002", "004"}
+    assert {"002", "004"} <= set(pompeo.doc_ids)
+
+    def said(version, words):
+        return any(words in p.text for p in version.passages)
+
+    assert said(north_korea, '"regrettable"') and said(north_korea, "gangster-like")
+    assert said(north_korea, '"extremely troubling,"')
+    assert said(pompeo, "declared that the talks were productive")
+    assert said(pompeo, 'Pompeo had called "productive" talks')
+    assert not said(pompeo, "Panmunjeom")  # his words on other matters take no side
+    texts = {c.document.id: c.document.text for c in sample_analysis.documents}
+    for version in account.versions:
+        assert all(texts[p.doc_id][p.start : p.end] == p.text for p in version.passages)
 
 
 def test_a_weekday_and_a_day_of_unknown_year_may_be_the_same_day(prepared):

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from newsfuse.analysis.entities import Entity, extract_entities, name_parts, resolve_person
+from newsfuse.analysis.entities import (
+    Entity,
+    _Raw,
+    _retype_things,
+    extract_entities,
+    name_parts,
+    resolve_person,
+)
 
 from .conftest import needs_sample
 
@@ -139,6 +145,37 @@ def test_resolve_person(entities_of):
     assert resolve_person(entities, "") is None
 
 
+def test_two_word_titles_are_not_part_of_the_name():
+    assert name_parts("First Lady Jane Holloway") == ("jane", "holloway")
+    assert name_parts("Prime Minister Tom Reyes") == ("tom", "reyes")
+    assert name_parts("Acting Director Maria Okafor") == ("maria", "okafor")
+    # Alone, the word is no title: "Prime" and "First" stay.
+    assert name_parts("Prime Okafor") == ("prime", "okafor")
+
+
+def test_a_titled_surname_is_the_person_with_the_title(entities_of):
+    entities, _ = entities_of(
+        "Senator Jane Holloway voted for the harbour bill. Her son Mark Holloway, a ferry "
+        "captain, opposed it.\n\n"
+        "Mark Holloway said the bill would cost jobs. Senator Holloway said the bill would "
+        "save the island."
+    )
+    assert "Holloway" in _person(entities, "Jane Holloway").variants
+    assert "Holloway" not in _person(entities, "Mark Holloway").variants
+
+
+def _raw(text: str, after_the: bool) -> _Raw:
+    return _Raw(0, 0, "paper1", 0, len(text), text, name_parts(text), "PERSON", "", after_the)
+
+
+def test_a_name_only_ever_after_the_is_not_a_person():
+    title = [_raw("Harbour", True), _raw("Harbour", True)]
+    person = [_raw("Reyes", True), _raw("Reyes", False)]
+    _retype_things(title + person)
+    assert {r.label for r in title} == {"ORG"}
+    assert {r.label for r in person} == {"PERSON"}
+
+
 # --- the real sample -------------------------------------------------------------------------
 
 
@@ -174,3 +211,12 @@ def test_sample_pompeo_resolves_to_full_name(sample_entities):
     assert resolve_person(sample_entities, "Kim Yong Chol") in ("Kim Yong Chol", "Kim Yong-chol")
     pompeo = _person(sample_entities, "Mike Pompeo")
     assert len(pompeo.doc_ids) == 4
+
+
+def test_an_inverted_speech_verb_is_not_part_of_the_name(entities_of):
+    entities, _ = entities_of(
+        'Tom Reyes opened the harbour on Monday. "It was a long wait," said Reyes. '
+        'Added Reyes: "We are ready now."'
+    )
+    people = [e for e in entities if e.type == "PERSON"]
+    assert not any(v.startswith("Added") for e in people for v in e.variants)

@@ -91,7 +91,7 @@ def test_labels_match_the_data(quote_reports):
 @needs_data
 def test_labelled_quotes_are_found(quote_reports):
     speakers, _ = quote_reports[None]
-    assert speakers.recall >= 0.98  # measured 302 / 304
+    assert speakers.recall >= 0.98  # measured 303 / 304
 
 
 @needs_data
@@ -99,25 +99,51 @@ def test_quote_speaker_accuracy(quote_reports):
     every, _ = quote_reports[None]
     dev, _ = quote_reports["dev"]
     heldout, _ = quote_reports["heldout"]
+    fresh, _ = quote_reports["fresh"]
     fresh2, _ = quote_reports["fresh2"]
-    # Measured: all 0.831 (251/302), named people 0.879 (225/256), dev 0.916 (120/131),
-    # heldout 0.962 (50/52), fresh2 0.656 (59/90). fresh2 (labelled before any rule was
-    # changed, measured untouched at 0.567) is the honest estimate on unseen clusters:
-    # book blurbs ("..."—Gloria Steinem), unnamed speakers ("an older senator") and
-    # quotes with no speech verb ("the solutions include "..."") are not handled.
-    assert every.accuracy >= 0.82
-    assert every.person_accuracy >= 0.87
-    assert dev.accuracy >= 0.91
+    # Measured: all 0.957 (290/303), named people 0.969 (248/256), dev 0.947 (124/131),
+    # heldout 0.962 (50/52), fresh 0.966 (28/29), fresh2 0.967 (88/91). Every split has
+    # now been used to fix rules (fresh2 was 0.567 untouched, 0.656 before the last
+    # round), so these are not estimates on unseen clusters. Still wrong: quotations
+    # with no speech verb ("the solutions include "...""), relations never stated
+    # ("his father" for a father named only as one of "his parents"), a speech verb
+    # the tagger reads as a noun, a surname shared by father and son.
+    assert every.accuracy >= 0.94
+    assert every.person_accuracy >= 0.95
+    assert dev.accuracy >= 0.93
     assert heldout.accuracy >= 0.95
-    assert fresh2.accuracy >= 0.64
+    assert fresh.accuracy >= 0.93
+    assert fresh2.accuracy >= 0.95
+
+
+@needs_data
+def test_fresh3_quote_speaker_accuracy():
+    # fresh3 (its own label file): 0.688 (77/112) untouched, 0.857 (96/112) after the
+    # rules it was then used to fix. Still wrong: unnamed posters ("one of them",
+    # "another"), "her lawyer" named only later in the article, a press secretary whose
+    # sentence before is misparsed, quotations of fewer than four words.
+    report, _ = measure_quotes(labels=QUOTE_LABELS.parent / "quote_labels_fresh3.jsonl")
+    assert report.accuracy >= 0.84
+
+
+@needs_data
+def test_fresh4_quote_speaker_accuracy():
+    # fresh4 (its own label file, 119 quotations of 3 clusters) was labelled while the
+    # fresh3 fixes were made and measured once afterwards, untouched: 0.899 (98/109 found),
+    # named people 0.925 (86/93); 109 of 119 found (the misses are mostly quotations of
+    # two or three words, below the four-word minimum).
+    report, _ = measure_quotes(labels=QUOTE_LABELS.parent / "quote_labels_fresh4.jsonl")
+    assert report.accuracy >= 0.87
+    assert report.person_accuracy >= 0.90
+    assert report.recall >= 0.88
 
 
 @needs_data
 def test_quote_merge_accuracy(quote_reports):
     _, merges = quote_reports[None]
     assert merges.pairs >= 20
-    # Measured: 0.971 (64 of 67 same-quote pairs merged, 35 of 35 different pairs apart).
-    assert merges.accuracy >= 0.95
+    # Measured: 0.973 (69 of 72 same-quote pairs merged, 38 of 38 different pairs apart).
+    assert merges.accuracy >= 0.96
     assert merges.apart_rate >= 0.95
 
 
@@ -125,6 +151,6 @@ def test_quote_merge_accuracy(quote_reports):
 def test_entity_merge_precision_and_recall(nlp):
     report = measure_entities()
     assert report.clusters == 30
-    # Measured: precision 0.992 (131 / 132 pairs), recall 0.873 (131 / 150).
-    assert report.precision >= 0.95
-    assert report.recall >= 0.85
+    # Measured: precision 0.985 (132 / 134 pairs), recall 0.880 (132 / 150).
+    assert report.precision >= 0.97
+    assert report.recall >= 0.87

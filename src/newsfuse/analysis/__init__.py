@@ -30,13 +30,14 @@ def analyze_prepared(
     parsed = parse_sentences(cluster)
     entities = extract_entities(cluster, parsed)
     dated = dated_sentences(cluster, parsed)
+    quotes = extract_quotes(cluster, parsed, entities)
     return Analysis(
         summary=summary,
         sources=summary.sources,
         claims=find_claims(cluster),
-        quotes=extract_quotes(cluster, parsed, entities),
+        quotes=quotes,
         entities=entities,
-        conflicts=find_conflicts(cluster, parsed, entities, dated),
+        conflicts=find_conflicts(cluster, parsed, entities, dated, quotes),
         timeline=build_timeline(cluster, dated),
         documents=cluster.cleaned,
         sentences=cluster.sentences,

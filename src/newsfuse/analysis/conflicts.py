@@ -13,12 +13,25 @@ the report, so each kind below needs strong, specific evidence.
   event on days that cannot be the same (see ``timeline.dates_agree``).
 - ``name``: one person or place spelt differently, as the entity merging
   flagged (a suspect variant used by a minority of sources).
-- ``account``: a source reports a dispute between two parties: one party
-  disputes, rejects, denies or contradicts the other's account ("The union
-  disputes that account"), says it has "no record" of it, or "X blamed A,
-  but Y said B", and at least two sources report a dispute between the same
-  two sides. Each side's version then gathers what that party says on the same
-  matter in every source.
+- ``account``: two parties give opposing accounts of one matter, found in
+  either of two ways.
+  A source reports a dispute between them: one party disputes, rejects,
+  denies or contradicts the other's account ("The union disputes that
+  account"), says it has "no record" of it, or "X blamed A, but Y said B",
+  and at least two sources report a dispute between the same two sides. Each
+  side's version then gathers what that party says on the same matter in
+  every source.
+  Or they judge the same matter oppositely: one approves ("productive",
+  "progress", "good faith", "praised") and the other condemns ("regrettable",
+  "gangster-like", "lashed out"), a negation reversing a word ("not
+  productive", "failed to make progress"). A judgement is a named party's: the
+  subject of the verb saying it, or the speaker of the quotation it is in;
+  the reporter's own words, and words a party only hopes, supposes, or is said
+  not to say, judge nothing. What is judged is the nouns of the judging
+  clause that are in at least half the sources. Two sides are opposed when
+  each is clear (all it says of the matter goes one way), each side's
+  judgement is in two sources, and one source sets the two against each
+  other. Each side's version is its judgements.
 
 Every conflict involves at least two sources: an article contradicting itself
 is not a disagreement between sources.
@@ -29,15 +42,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from newsfuse._text import content_stems
+from newsfuse._text import content_stems, stem
 from newsfuse.analysis.entities import name_parts
 from newsfuse.analysis.model import Conflict, ConflictVersion, Passage
+from newsfuse.analysis.quotes import MIN_QUOTE_WORDS, Quote
 from newsfuse.analysis.timeline import Dated, dates_agree, same_event
 from newsfuse.models import Sentence
 from newsfuse.prepare import PreparedCluster
@@ -102,12 +117,63 @@ _NOT_PARTY = frozenset(
     # People named by a role alone stand on either side of a dispute.
     "lawyer attorney expert analyst critic witness resident people person man woman officer police "
     "government authority group side report media agency newspaper observer diplomat".split()
+    # Words a party's name shares with unrelated ones: "state" media and "Secretary of State".
+    + "news state country".split()
 )
 _ANAPHORS = frozenset("that this such these those".split())
 _OBJECTS = frozenset({"dobj", "prep", "pobj", "attr", "relcl"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "-", "–", "—"})
 _NAME_PARTS = frozenset({"compound", "nmod", "poss", "amod", "flat", "appos", "case"})
-# Sources that must report a dispute between the same two sides before it is shown.
+# How a party judges what happened: approves (1) or condemns (-1). Lemmas; a phrase as its
+# words, hyphens dropped. Only words that judge, not ones that describe: "failed" is as often
+# an outcome ("failed to win") or a broken part as a verdict.
+_JUDGING = {
+    **dict.fromkeys(
+        "productive constructive fruitful successful progress breakthrough encouraging "
+        "praise hail applaud commend laud welcome".split(),
+        1,
+    ),
+    "good faith": 1,
+    **dict.fromkeys(
+        "unproductive counterproductive fruitless regrettable regret troubling disappointing "
+        "disappointed rapacious unacceptable outrageous deplorable disgraceful shameful slam bash "
+        "blast balk condemn denounce criticize criticise decry deplore".split(),
+        -1,
+    ),
+    "gangster like": -1,
+    "lash out": -1,
+    # Phrases that only look like judgements.
+    "in progress": 0,
+}
+# The phrases by their first word, so that each token is looked up once.
+_JUDGING_BY_FIRST = {
+    first: [(p.split(), v) for p, v in _JUDGING.items() if p.split()[0] == first]
+    for first in {p.split()[0] for p in _JUDGING}
+}
+# Judging only as verbs, not as nouns: "hail" is also weather, a "bash" a party, "the gay-bashing".
+_JUDGING_VERBS = frozenset(
+    "praise hail applaud commend laud welcome slam bash blast balk condemn denounce criticize "
+    "criticise decry deplore lash".split()
+)
+# Verbs by which a party says or shows what it thinks; their subject is who judges.
+_ATTRIBUTING = (
+    _REPORTING
+    | _JUDGING_VERBS
+    | frozenset("call brand describe label term express suggest warn complain regret".split())
+)
+# "failed to make progress", "a lack of progress", "without progress": the opposite of the word.
+_REVERSING = frozenset("fail lack absence refuse without".split())
+_UNREAL_AUX = frozenset("would could should might may will can 'd 'll wo ca".split())
+_UNREAL_MARKS = frozenset("if unless whether".split())
+_UNREAL_VERBS = frozenset("hope expect want wish urge seek need ask aim try plan".split())
+# Nouns carrying another party's words inside a statement: "rejected claims that the talks failed".
+_REPORTED = frozenset(
+    "claim accusation allegation assertion charge criticism suggestion statement report remark "
+    "comment view description".split()
+)
+_FIRST_PERSON = frozenset({"i", "we"})
+# Sources that must report a dispute between the same two sides, or each side's judgement,
+# before it is shown.
 _MIN_DISPUTE_SOURCES = 2
 # Words of the matter (beyond the parties' names) a statement must share to join a side's version.
 _MIN_SHARED_MATTER = 2
@@ -391,15 +457,16 @@ def _subject(verb: Token) -> list[Token]:
     return []
 
 
+def _party(words: Iterable[str]) -> frozenset[str]:
+    """The words naming a party, without roles ("U.S." -> "us")."""
+    return frozenset(w.lower().replace(".", "") for w in words) - _NOT_PARTY - {""}
+
+
 def _statement(
     cluster: PreparedCluster, index: int, speaker: Sequence[Token], tokens: Sequence[Token]
 ) -> _Statement | None:
     """What ``speaker`` says in the stretch ``tokens`` of sentence ``index``; ``None`` for an unnamed speaker."""
-    party = frozenset(
-        t.lemma_.lower().strip(".")
-        for t in speaker
-        if t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower().strip(".") not in _NOT_PARTY
-    )
+    party = _party(t.lemma_ for t in speaker if t.pos_ in ("PROPN", "NOUN"))
     if not party:
         return None
     # A clause ends where its words do: no comma or dash left from the cut.
@@ -498,6 +565,258 @@ def _disputes(
     return found
 
 
+# Two sides, each all the words of its parties' names (see ``_sides``).
+_Sides = tuple[frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    """What a party thinks of something in one sentence: approves (1), condemns (-1) or both (0)."""
+
+    statement: _Statement
+    polarity: int
+    matter: frozenset[str]
+
+
+def _judging_words(doc: Doc) -> list[tuple[Token, int, list[Token]]]:
+    """Each judging word or phrase of ``doc`` used to judge: its head token, polarity and tokens."""
+    tokens = [t for t in doc if t.text != "-"]  # "gangster-like" and "gangster like" alike
+    found = []
+    for n, token in enumerate(tokens):
+        for form in {token.lower_, token.lemma_.lower()}:
+            for words, polarity in _JUDGING_BY_FIRST.get(form, ()):
+                span = tokens[n : n + len(words)]
+                if len(span) == len(words) and all(
+                    w in (t.lower_, t.lemma_.lower()) for w, t in zip(words, span)
+                ):
+                    inside = {t.i for t in span}
+                    head = next(t for t in span if t.head.i not in inside or t.head.i == t.i)
+                    found.append((head, polarity, span))
+    idioms = {t.i for _, polarity, span in found if not polarity for t in span}
+    return [
+        (head, polarity, span)
+        for head, polarity, span in found
+        if polarity and not idioms & {t.i for t in span} and _judges(head)
+    ]
+
+
+def _judges(word: Token) -> bool:
+    """Whether a judging word judges where it stands."""
+    if word.lemma_.lower() in _JUDGING_VERBS:
+        # A verb with what it judges: not a noun ("the gay-bashing"), a passive ("was criticized",
+        # "criticized for ..."), or a greeting ("Welcome to ...").
+        return word.pos_ == "VERB" and any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "at") for c in word.children
+        )
+    # "disappointing those who ...", "the talks progressed": an action, not a verdict.
+    return word.pos_ != "VERB" or word.tag_ == "VBN" or word.lemma_ in _ATTRIBUTING
+
+
+def _subject_token(verb: Token) -> Token | None:
+    """The verb's subject, a pronoun too, or the one it shares ("X visited and declared", "X
+    balked, calling")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _subject_token(verb.head)
+    return subject
+
+
+def _negated(token: Token) -> bool:
+    """ "not productive", "did not make progress", "no progress"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _UNREAL_MARKS for c in token.children)
+
+
+def _unreal(token: Token) -> bool:
+    """Wished, foreseen or supposed rather than found: "hoped for progress", "would be productive",
+    "if this is true, it is troubling", "I'm going to be disappointed"."""
+    return (
+        token.lemma_ in _UNREAL_VERBS
+        or _conditional(token)
+        or (token.lemma_ == "go" and any(c.dep_ == "xcomp" for c in token.children))
+        or any(
+            (c.dep_ == "aux" and c.lower_ in _UNREAL_AUX) or (c.dep_ == "advcl" and _conditional(c))
+            for c in token.children
+        )
+    )
+
+
+def _someone_elses(token: Token) -> bool:
+    """Words carried inside another's: "rejected claims that ...", "denied the talks failed"."""
+    return (token.pos_ == "NOUN" and token.lemma_ in _REPORTED) or (
+        token.pos_ == "VERB" and token.lemma_ in _DISPUTING
+    )
+
+
+def _voice(term: Token, polarity: int, quote: tuple[int, int] | None) -> tuple[int, Token | None]:
+    """Whose judgement ``term`` is and which way it goes for them (0: nobody's, or not a judgement).
+
+    The judge is the subject of the verb returned, or with ``None`` the speaker of ``quote``,
+    the quotation (offsets in the sentence) the term is in.
+    """
+    token, verb = term, None
+    # Out of the quotation, the rest says who said it.
+    while quote is None or quote[0] <= token.idx < quote[1]:
+        if token.i != term.i and _someone_elses(token):
+            return 0, None
+        if token.pos_ == "VERB" and token.lemma_ in _ATTRIBUTING:
+            subject = _subject_token(token)
+            if _negated(token) or _unreal(token):
+                return 0, None  # "did not call the talks productive" judges nothing
+            # Who the judge is, not what they say: "X, known for successful ads, said ...".
+            if subject is not None and any(t.i == term.i for t in subject.subtree):
+                return 0, None
+            if subject is not None and subject.pos_ != "PRON":
+                verb = token
+                break
+            if subject is not None:
+                if quote and subject.lower_ in _FIRST_PERSON:
+                    break
+                # "what it called 'gangster-like' demands": "it" is who the sentence is about.
+                if not any(c.lower_ == "what" for c in token.children):
+                    return 0, None
+        elif _unreal(token):
+            return 0, None
+        elif _negated(token) or (token.i != term.i and token.lemma_ in _REVERSING):
+            polarity = -polarity
+        if token.head.i == token.i:
+            if not quote:
+                return 0, None  # the reporter's own words
+            break
+        token = token.head
+    # The judge must be said to judge: not "Democrats want Gore to criticize", "claims X praised".
+    if any(_negated(t) or _unreal(t) or _someone_elses(t) for t in (token, *token.ancestors)):
+        return 0, None
+    return polarity, verb
+
+
+def _key_stems(cluster: PreparedCluster, parsed: Sequence[Doc]) -> set[str]:
+    """Stems of the things the story is about: nouns in at least half its sources."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for index, doc in enumerate(parsed):
+        for token in doc:
+            if token.pos_ == "NOUN" and token.lemma_.lower() not in _NOT_COUNTED:
+                sources[stem(token.lemma_.lower())].add(cluster.sentences[index].doc_id)
+    needed = max(_MIN_DISPUTE_SOURCES, (len(cluster.documents) + 1) // 2)
+    return {s for s, docs in sources.items() if len(docs) >= needed}
+
+
+def _judged_matter(term: Token, skip: set[int]) -> set[str]:
+    """Stems of what ``term`` judges: the nouns of its clause ("the talks were productive")."""
+    clause = next((t for t in (term, *term.ancestors) if t.pos_ in ("VERB", "AUX")), term)
+    if term.dep_ == "pobj" and term.head.lower_ == "of":
+        skip = skip | {term.head.head.i}  # "a great deal of progress": how much, not of what
+    return {stem(t.lemma_.lower()) for t in clause.subtree if t.pos_ == "NOUN" and t.i not in skip}
+
+
+def _judgements(
+    cluster: PreparedCluster,
+    parsed: Sequence[Doc],
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote],
+) -> list[_Judgement]:
+    """Every sentence in which a named party approves or condemns something, with what it judges."""
+    names = {e.name for e in entities}
+    index_of = {(s.doc_id, s.start): n for n, s in enumerate(cluster.sentences)}
+    quoted: dict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
+    for quote in quotes:
+        for m in quote.mentions:
+            index = index_of[m.doc_id, m.sentence_start]
+            start, end = m.start - m.sentence_start, m.end - m.sentence_start
+            # A quoted word or two ("productive" talks) is the reporter's sentence: the parse
+            # says whose word it is.
+            if len(cluster.sentences[index].text[start:end].split()) >= MIN_QUOTE_WORDS:
+                quoted[index].append((start, end, m.speaker))
+    # Each party's judgements in each sentence.
+    found: dict[tuple[int, frozenset[str]], list[tuple[_Statement, int, set[str]]]]
+    found = defaultdict(list)
+    for index, doc in enumerate(parsed):
+        if doc.text.rstrip(" \"'”’").endswith("?"):
+            continue  # a question asks, it does not judge
+        terms = _judging_words(doc)
+        judging = {t.i for _, _, span in terms for t in span}
+        for term, polarity, _ in terms:
+            quote = next((q for q in quoted[index] if q[0] <= term.idx < q[1]), None)
+            polarity, verb = _voice(term, polarity, quote and quote[:2])
+            if not polarity:
+                continue
+            judge: list[Token] = []
+            statement = None
+            if verb is not None:
+                judge = _name_tokens(_subject_token(verb))
+                # Named parties only: "the meeting", "an airbag" or "one parent" take no side.
+                if any(t.pos_ == "PROPN" for t in judge):
+                    statement = _statement(cluster, index, judge, doc)
+            elif quote and quote[2] in names and (party := _party(name_parts(quote[2]))):
+                passage = Passage.of(cluster.sentences[index])
+                statement = _Statement(index, quote[2], party, passage)
+            if statement:
+                matter = _judged_matter(term, judging | {t.i for t in judge})
+                found[index, statement.party].append((statement, polarity, matter))
+    return [
+        _Judgement(
+            items[0][0],
+            polarities.pop() if len(polarities := {p for _, p, _ in items}) == 1 else 0,
+            frozenset().union(*(m for _, _, m in items)),
+        )
+        for items in found.values()
+    ]
+
+
+def _opposed(
+    judgements: Sequence[_Judgement],
+    side_of: Callable[[frozenset[str]], frozenset[str]],
+    key: set[str],
+) -> list[tuple[_Sides, list[_Statement], set[str]]]:
+    """Pairs of sides judging the same things oppositely, with their judgements and those things.
+
+    A side is clear on a matter when all it says of it goes one way; two sides are opposed
+    when each is clear, and the other way, on every matter both judge. Each side's account
+    is its judgements of those matters and, the same way, of the other things they involve
+    ("rapacious demands" after "troubling talks").
+    """
+    by_side: dict[frozenset[str], list[_Judgement]] = defaultdict(list)
+    for judgement in judgements:
+        by_side[side_of(judgement.statement.party)].append(judgement)
+    found = []
+    for a, b in combinations(by_side, 2):
+        if a & b:
+            continue
+        names = {s for side in (a, b) for word in side for s in content_stems(word)}
+        stances = {
+            m: tuple({j.polarity for j in by_side[side] if m in j.matter} for side in (a, b))
+            for m in key - names
+        }
+        shared = {m: (x, y) for m, (x, y) in stances.items() if x and y}
+        ways = {(*x, *y) for x, y in shared.values()}
+        if len(ways) != 1 or (way := ways.pop()) not in ((1, -1), (-1, 1)):
+            continue
+        first = [[j for j in by_side[side] if j.matter & shared.keys()] for side in (a, b)]
+        sources = [{j.statement.passage.doc_id for j in js} for js in first]
+        # Who said what is read from the wording, so each side's judgement must be in two
+        # sources; and one source must set the two against each other, or they may judge
+        # different sides of the matter ("interest rates" and "powerful interests").
+        if min(map(len, sources)) < _MIN_DISPUTE_SOURCES or not sources[0] & sources[1]:
+            continue
+        # The judgements of what both sides judge most come first: they show the account best.
+        weight = Counter(m for js in first for j in js for m in j.matter & shared.keys())
+        core = []
+        for side, polarity, js in zip((a, b), way, first):
+            involved = key & frozenset().union(*(j.matter for j in js))
+            ranked = sorted(js, key=lambda j: -sum(weight[m] for m in j.matter & shared.keys()))
+            core += [j.statement for j in ranked]
+            core += [
+                j.statement
+                for j in by_side[side]
+                if j not in js and j.polarity == polarity and j.matter & involved
+            ]
+        found.append(((a, b), core, set(shared)))
+    return found
+
+
 def _sides(statements: Sequence[_Statement]) -> dict[str, frozenset[str]]:
     """Every party word mapped to all the words of its side: speakers sharing a word are one side.
 
@@ -519,26 +838,41 @@ def _matter_stems(cluster: PreparedCluster) -> set[str]:
     return {stem for stem, count in frequency.items() if count <= limit}
 
 
-def _account_conflicts(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[Conflict]:
+def _account_conflicts(
+    cluster: PreparedCluster,
+    parsed: Sequence[Doc],
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote],
+) -> list[Conflict]:
     statements = _statements(cluster, parsed)
     disputes = _disputes(cluster, parsed, statements)
-    if not disputes:
-        return []
+    judgements = _judgements(cluster, parsed, entities, quotes)
     words = _sides(
-        statements + [d.disputer for d in disputes] + [d.disputed for d in disputes if d.disputed]
+        statements
+        + [d.disputer for d in disputes]
+        + [d.disputed for d in disputes if d.disputed]
+        + [j.statement for j in judgements]
     )
 
     def side_of(party: frozenset[str]) -> frozenset[str]:
         return frozenset().union(*(words.get(w, frozenset({w})) for w in party))
 
     # One conflict per pair of sides, however many sources report their dispute.
-    by_sides: dict[tuple[frozenset[str], frozenset[str]], list[_Statement]] = {}
+    by_sides: dict[_Sides, list[_Statement]] = {}
+    # What opposed judgements are about, to name the matter by.
+    judged: dict[_Sides, set[str]] = {}
+
+    def add(first: frozenset[str], second: frozenset[str], core: Iterable[_Statement]) -> _Sides:
+        key = next((k for k in by_sides if set(k) == {first, second}), (first, second))
+        by_sides.setdefault(key, []).extend(core)
+        return key
+
+    for sides, core, matter in _opposed(judgements, side_of, _key_stems(cluster, parsed)):
+        judged[add(*sides, core)] = matter
     for dispute in disputes:
         first, second = side_of(dispute.disputer.party), side_of(dispute.disputed_party)
-        if first & second:
-            continue
-        key = next((k for k in by_sides if set(k) == {first, second}), (first, second))
-        by_sides.setdefault(key, []).extend(s for s in (dispute.disputer, dispute.disputed) if s)
+        if not first & second:
+            add(first, second, (s for s in (dispute.disputer, dispute.disputed) if s))
     specific = _matter_stems(cluster)
     conflicts = []
     for sides, core in by_sides.items():
@@ -556,11 +890,13 @@ def _account_conflicts(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[
             ),
         ):
             own = [s for s in core if side_of(s.party) == side]
-            # What the same side says on the matter elsewhere, in any source.
+            # What the same side says on the matter elsewhere, in any source; a judgement
+            # stands on its own: the side's other words on the matter need not judge it.
             own += [
                 s
                 for s in statements
-                if side_of(s.party) == side
+                if sides not in judged
+                and side_of(s.party) == side
                 and s.index not in {o.index for o in own}
                 and len(set(content_stems(s.passage.text)) & matter) >= _MIN_SHARED_MATTER
             ]
@@ -568,11 +904,8 @@ def _account_conflicts(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[
                 speaker = _side_name(own)
                 versions.append(_version(own[0].passage.text, [s.passage for s in own], speaker))
         if len(versions) == 2:
-            conflicts.append(
-                Conflict(
-                    kind="account", matter=_matter_label(versions, matter), versions=tuple(versions)
-                )
-            )
+            label = _matter_label(versions, judged.get(sides, matter))
+            conflicts.append(Conflict(kind="account", matter=label, versions=tuple(versions)))
     return conflicts
 
 
@@ -601,12 +934,13 @@ def find_conflicts(
     parsed: Sequence[Doc],
     entities: Sequence[Entity],
     dated: Sequence[Dated],
+    quotes: Sequence[Quote],
 ) -> tuple[Conflict, ...]:
     """Every disagreement between sources, by kind: counts, dates, names, then accounts."""
     found = (
         *_number_conflicts(cluster, parsed),
         *_date_conflicts(cluster, dated),
         *_name_conflicts(cluster, entities),
-        *_account_conflicts(cluster, parsed),
+        *_account_conflicts(cluster, parsed, entities, quotes),
     )
     return tuple(c for c in found if len(c.doc_ids) > 1)

@@ -5,15 +5,18 @@ same entity:
 
 - spellings that normalise alike are one name: case, accents, hyphens and dots
   ("Kim Yong-chol" / "Kim Yong Chol", "U.S." / "US"), honorifics ("Mr."/"Mr"),
-  titles spaCy took into the name ("President Trump"), possessives, a leading
-  "the", company suffixes;
+  titles spaCy took into the name ("President Trump", two-word ones such as "First
+  Lady" and "Prime Minister"), possessives, a leading "the", company suffixes;
 - a full name and a longer one with the same first and last parts are one person
   ("Donald Trump" / "Donald J. Trump");
 - a one-word name ("Pompeo", "Mr Kim", "Hillary") joins the one full name it can
   be the first or last part of; when several full names fit ("Kim" with both
-  "Kim Jong Un" and "Kim Yong Chol"), the nearest full name before it in the same
-  article decides, else the nearest after it; else the name stays on its own.
-  Distinct full names are never merged with each other;
+  "Kim Jong Un" and "Kim Yong Chol"), a title decides ("Senator Doe" is the one
+  of them written with a title, if only one is), else the nearest full name before
+  it in the same article, else the nearest after it; else the name stays on its
+  own. Distinct full names are never merged with each other;
+- a "person" only ever written right after "the" ("the Harbour Gazette") is an
+  organisation: people's names take no article;
 - acronyms join the names they abbreviate ("DPRK"), and a few countries have
   fixed aliases ("USA", "America", "United States");
 - a full name seen in one article only, once or twice, that differs from a name
@@ -61,6 +64,8 @@ TITLES = frozenset(
     guitarist drummer player star model artist poet novelist
     """.split()
 )
+# Words that make a title with the title after them ("First Lady", "Prime Minister").
+_TITLE_MODIFIERS = frozenset("first prime supreme acting interim".split())
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _PARTICLES = frozenset("de del della der di da dos du la le van von bin ibn al el ben st".split())
 _ORG_WORDS = frozenset(
@@ -84,6 +89,16 @@ _GPE_ALIASES = {
 }
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _MAX_NAME_TOKENS = 6
+# An inverted attribution ("Added Doe: ...", "Adds Doe: ...") that spaCy read as part of
+# the name: a speech verb, capitalised at the start of its sentence. ("Said" is left out:
+# it is a given name too.)
+_INVERTED_VERBS = frozenset(
+    """
+    added adds offered offers continued continues explained explains noted notes recalled
+    recalls replied replies quipped quips wrote writes says asked asks countered counters
+    concluded concludes insisted insists
+    """.split()
+)
 # A full name used once or twice in a single article is a typo suspect if it
 # differs from a better-attested name in one part by at most this edit distance.
 SUSPECT_MAX_MENTIONS = 2
@@ -129,6 +144,8 @@ class _Raw:
     key: tuple[str, ...]
     label: str
     dep: str = ""
+    after_the: bool = False  # written right after "the", as a noun phrase's head
+    titled: bool = False  # written after a title: "Sen. Jane Doe", "Senator Doe"
 
 
 @dataclass
@@ -155,7 +172,7 @@ def name_parts(text: str, type_: str = "PERSON") -> tuple[str, ...]:
     if words and words[0] == "the":
         words = words[1:]
     if type_ == "PERSON":
-        while words and (words[0] in HONORIFICS or words[0] in TITLES):
+        while words and (words[0] in HONORIFICS or _is_title(*words[:2])):
             words = words[1:]
     elif type_ == "ORG":
         while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
@@ -164,6 +181,16 @@ def name_parts(text: str, type_: str = "PERSON") -> tuple[str, ...]:
     if type_ == "GPE":
         key = _GPE_ALIASES.get(key, key)
     return key
+
+
+def _is_title(word: str, following: str = "") -> bool:
+    """``word`` starts a title: "senator", or "first" before "lady", "prime" before "minister"."""
+    return word in TITLES or (word in _TITLE_MODIFIERS and following in TITLES)
+
+
+def _starts_with_title(tokens: Sequence) -> bool:
+    first, second = (t.lower_.rstrip(".") for t in tokens[:2])
+    return first in HONORIFICS or _is_title(first, second)
 
 
 def _trim_span(span: Span, label: str) -> tuple[int, int] | None:
@@ -177,7 +204,9 @@ def _trim_span(span: Span, label: str) -> tuple[int, int] | None:
     if label == "PERSON":
         # Titles and descriptions spaCy took in: "President Trump", "Actress Lili Bernard".
         while start < end - 1 and (
-            doc[start].lower_.rstrip(".") in TITLES or doc[start].pos_ in ("NOUN", "ADJ", "VERB")
+            _is_title(doc[start].lower_.rstrip("."), doc[start + 1].lower_.rstrip("."))
+            or doc[start].pos_ in ("NOUN", "ADJ", "VERB")
+            or (doc[start].lower_ in _INVERTED_VERBS and _opens_clause(doc, start))
         ):
             start += 1
         # A name stops at a lowercase word: "Stephen kicks off" -> "Stephen".
@@ -216,6 +245,17 @@ def _trim_span(span: Span, label: str) -> tuple[int, int] | None:
     ):
         return None
     return start, end
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts its sentence, or follows a quotation mark, comma or dash."""
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (
+        ",", ";", ":", "—", "–", "--", '"', "“", "”", "'", "’", "''"
+    )
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
 
 
 def _char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -297,6 +337,11 @@ def _raw_mentions(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[_Raw]
                     key,
                     label,
                     doc[bounds[1] - 1].dep_,
+                    # "the Harbour Gazette", but not "the Doe administration": a modifier
+                    bounds[0] > 0
+                    and doc[bounds[0] - 1].lower_ == "the"
+                    and doc[bounds[1] - 1].dep_ != "compound",
+                    _after_title(doc, bounds[0]),
                 )
             )
     return raws
@@ -359,6 +404,19 @@ def _retype(raws: list[_Raw]) -> None:
             raw.label = label
 
 
+def _retype_things(raws: list[_Raw]) -> None:
+    """A "person" only ever written after "the" ("the Harbour Gazette", a book "Off the
+    Harbour") is not one: people's names take no article. Such a name becomes an
+    organisation."""
+    always_after_the: dict[tuple[str, ...], bool] = {}
+    for raw in raws:
+        if raw.label == "PERSON":
+            always_after_the[raw.key] = always_after_the.get(raw.key, True) and raw.after_the
+    for raw in raws:
+        if raw.label == "PERSON" and always_after_the[raw.key]:
+            raw.label, raw.key = "ORG", name_parts(raw.text, "ORG")
+
+
 def _missed_person_mentions(
     cluster: PreparedCluster, parsed: Sequence[Doc], raws: list[_Raw]
 ) -> list[_Raw]:
@@ -394,11 +452,7 @@ def _missed_person_mentions(
                 start, end = _char_bounds(doc, i, i + length)
                 key = name_parts(doc.text[start:end])
                 run = doc[i : i + length]
-                if (
-                    run[-1].is_punct
-                    or run[-1].is_space
-                    or (length > 1 and run[0].lower_.rstrip(".") in TITLES | HONORIFICS)
-                ):
+                if run[-1].is_punct or run[-1].is_space or (length > 1 and _starts_with_title(run)):
                     continue
                 known = length > 1 and key in full
                 if (
@@ -410,6 +464,7 @@ def _missed_person_mentions(
                         and key[-1] in surnames
                         and _looks_like_person(run)
                         and run[0].lower_ not in TITLES
+                        and not (run[0].lower_ in _INVERTED_VERBS and _opens_clause(doc, i))
                     )
                     or (
                         # A capitalised word inside a sentence, or a proper noun anywhere.
@@ -465,6 +520,7 @@ def _missed_person_mentions(
                         text,
                         name_parts(text),
                         "PERSON",
+                        titled=_after_title(doc, s),
                     )
                 )
             i = match[1]
@@ -544,6 +600,10 @@ def _attach_single_names(raws: list[_Raw], groups: list[_Group]) -> None:
             continue
         token = raw.key[0]
         candidates = by_last.get(token) or by_first.get(token) or []
+        # "Senator Doe": of the people sharing the surname, the one written with a title.
+        titled = [n for n in candidates if any(r.titled for r in groups[n].raws)]
+        if raw.titled and len(titled) == 1:
+            candidates = titled
         chosen = None
         if len(candidates) == 1:
             chosen = candidates[0]
@@ -703,6 +763,7 @@ def extract_entities(cluster: PreparedCluster, parsed: Sequence[Doc]) -> tuple[E
     """People, organisations and places, merged across sources; most widely reported first."""
     raws = _raw_mentions(cluster, parsed)
     _retype(raws)
+    _retype_things(raws)
     raws.extend(_missed_person_mentions(cluster, parsed, raws))
     doc_order = {d.id: n for n, d in enumerate(cluster.documents)}
     entities: list[Entity] = []

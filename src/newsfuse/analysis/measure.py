@@ -26,7 +26,12 @@ other names the same person goes by in the cluster) and ``{"kind": "pair",
 ``split`` is "dev" (the clusters the rules were developed on), "heldout"
 (labelled afterwards; measured once, then some rules were fixed on it), "fresh"
 (labelled later; some rules were then fixed on it) or "fresh2" (labelled before
-the last round of rule changes and measured untouched first). ``entity_labels.jsonl``:
+a round of rule changes, measured untouched first, then rules were fixed on it too).
+``quote_labels_fresh3.jsonl`` (same format, split "fresh3"; pass it as ``labels``)
+was labelled later, measured untouched once at 0.688, then used to fix rules.
+``quote_labels_fresh4.jsonl`` (split "fresh4") was labelled while those fixes were
+made and measured once after them, untouched: the honest estimate on unseen clusters.
+``entity_labels.jsonl``:
 ``{"cluster", "people": [[surface, ...], ...]}``, each inner list the ways one
 person is written; a bare surname two people share is left out.
 

@@ -3,37 +3,58 @@
 Finding quotations. Within each sentence, text between double quotes (straight
 or curly, and wire-style ``...''), or between single quotes used as quotation
 marks ('People are going to ..., ' Pompeo said) — an apostrophe inside a word
-is never a quote mark. A quotation left open runs to the end of its sentence
-(a quote that goes on into the next paragraph).
+is never a quote mark. A quotation left open runs to the end of its sentence, or,
+when the next paragraph opens with a quotation mark (news style for a quotation
+over several paragraphs), on through the sentences of its paragraph as one
+quotation.
 
-Who said it. The sentence's parse gives the attribution outside the quotation:
-the subject of a speech verb (`"...," X said`, `X said: "..."`, `said X`,
-`X told reporters "..."`, `"...," X added`, `..., saying "..."`, `a producer
-who told them "..."`, `X was recorded saying "..."`), the agent of an
-addressed verb (`X was asked "..." by Y`: Y, not X), or the object of
-"according to X" (a speech verb in the same sentence wins over it: "according
-to court documents" names where the words were found). With no cue at all, a
-quotation after a colon, or of at least four words, is the sentence subject's
-if that subject is a person ("Cosby tried to bully the reporter: "...""). The
+Who said it. A quotation making up its sentence and followed by a dash names its
+source there (a blurb: `"..."—Jane Doe, author of ...`). Otherwise the sentence's
+parse gives the attribution outside the quotation: the subject of a speech verb
+(`"...," X said`, `X said: "..."`, `said X`, `said one visibly tired X`, `X told
+reporters "..."`, `"...," X added`, `..., saying "..."`, `a producer who told
+them "..."`, `X was recorded saying "..."`), the agent of an addressed verb (`X was
+asked "..." by Y`: Y, not X), or the object of "according to X" (a speech verb in
+the same sentence wins over it: "according to court documents" names where the
+words were found). Of two speech verbs, one inside the other's clause, the inner
+one's subject spoke (`she recalls him saying "..."`: him); a speech verb with a
+modal is no attribution (`X added that Y must declare "..."`: X). With no cue at
+all, a quotation after a colon is the person's named right before it (`Jane Doe:
+"..."`), else the sentence subject's; one of at least four words is the sentence
+subject's if that subject is a person ("Doe tried to calm the crowd: "...""). The
 speaker becomes a name as follows:
 - a name the entity step found: the entity's full name ("Pompeo" -> "Mike Pompeo",
   "Mr Kim" -> the Kim meant where the article makes it clear);
-- "he"/"she": the person the article was last talking about — the speaker of a
-  recent quotation or the subject of a recent sentence, else the last person named
-  a few sentences back — skipping people whose pronouns or honorific ("Mr",
-  "Ms") show the other gender;
-- a description of a person: the person the article named with that role ("his
-  lawyer, John Doe" or "Nevada rancher Cliven Bundy", then "the lawyer said"); else,
-  for "the" and a person noun ("the 67-year-old", "the Kentucky Republican"), the
-  person the article is talking about, unless it introduced an unnamed one ("A
-  neighbor said ... the neighbor added");
+- "he"/"she" (or "him"/"her" speaking): within its sentence, the person a
+  relative clause around it describes ("Doe, who defended what he called "...""),
+  else the person the article was last talking about — the speaker of a recent
+  quotation or the subject of a recent sentence, else the last person named or
+  brought in unnamed ("an old fisherman who ...") a few sentences back — skipping
+  people whose pronouns, honorific ("Mr", "Ms") or noun ("a congressman") show the
+  other gender;
+- a description of a person: "a spokesman" is someone new, kept as written; else
+  the person the article named with that role ("his lawyer, John Doe" or "Nevada
+  rancher Jane Doe", then "the lawyer said") or as the author of it ("the
+  statement from John Doe", then "the statement said"); else, for "the" and a
+  person noun ("the 67-year-old", "the Ohio Republican"), the person the article
+  is talking about, unless it introduced an unnamed one ("A neighbor said ... the
+  neighbor added");
 - any other description ("the statement", "a source"): kept as written, so a
   speaker is ``None`` only when nothing was found.
+Not attributions: "continue" with a complement ("continued "well into the year"",
+"continues to have"), "the alleged affair", "the solutions offered"; the object of
+"accused X of"; the subject of a clause after the verb ("claiming the website was
+"...""); a following sentence's cue that introduces its own quotation ("Adds Doe:
+"...""); a present-tense "that" clause under a past speech verb ("X said that Doe
+denies "..."": X). A lawsuit, complaint or filing speaks for itself, not for its filer.
 Gender comes from honorifics, the article's pronouns and a list of common first names.
-A sentence that is only a quotation takes its speaker from the context: a short
-attribution right after it in the paragraph ("...?" Dunn asked.), else the
-previous sentence's quotation, else a "X said:" before it, else the person the
-previous sentence was about. Each mention keeps the speaker its source gives
+A sentence that is only a quotation (or starts with one ending in a full stop and
+glued to the next sentence by a lost space) takes its speaker from the context: a
+short attribution right after it in the paragraph ("...?" Doe asked.), else the
+previous sentence's quotation, else a longer sentence with a speech verb after it
+(unless the quotation goes on from the previous one in the paragraph), else a "X
+said:" before it, else the person the previous sentence was about. Each mention
+keeps the speaker its source gives
 (``Quote.speakers`` lists them when sources disagree); a Quote carried by several
 mentions takes the speaker most of them give, named people counting more than
 descriptions.
@@ -59,6 +80,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -88,12 +110,30 @@ SPEECH_VERBS = frozenset(
     concede predict suggest urge assert observe remark comment caution stress emphasize
     emphasise reiterate testify quip joke muse boast vow promise pledge conclude maintain
     contend report recount describe shout yell scream whisper exclaim counter retort
-    lament concur disclose reveal tout mention plead demand order call read
+    lament concur disclose reveal tout mention plead demand order call read determine
+    allege gloat hint accuse offer
     """.split()
 )
+# Speech verbs only with a clause of what was said: "the suit charges that ...", "X pointed
+# out, "..."" (not "charged with", "pointed at").
+_CLAUSE_SPEECH_VERBS = frozenset({"charge", "point"})
+# Words that are not a continuation of speech after "continue": "continues to have",
+# "continued into the year".
+_NOT_SPOKEN = frozenset({"xcomp", "prep", "dobj", "acomp", "attr", "oprd", "agent"})
+# A speech verb read as a noun at the end of an attribution: "..." the email read.
+_VERB_FORMS = frozenset({"read", "reads", "said", "says", "wrote", "writes"})
+# Forms of speech verbs written before a quotation (plural "s" stripped).
+_SAY_FORMS = frozenset("say said tell told add added write wrote ask asked".split())
+# Documents that speak for themselves: "the lawsuit alleges" is the lawsuit, not its filer.
+_SELF_SPEAKING = frozenset({"lawsuit", "suit", "complaint", "filing", "indictment", "ruling"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+# "she recalls him saying": the object form is the speaker too.
+_NOMINATIVE = {"he": "he", "him": "he", "she": "she", "her": "she"}
+# "the council must declare "..."": words someone should say, not words said.
+_MODALS = frozenset({"must", "should", "ought", "could", "might", "may", "can", "would"})
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # "X was asked/told ...": X is the one spoken to.
 _ADDRESSED = frozenset({"ask", "tell", "urge", "order", "warn", "promise"})
@@ -128,6 +168,18 @@ _FEMALE_NAMES = frozenset(
     sheryl shirley sophia stephanie susan tina ursula victoria virginia wendy
     """.split()
 )
+_MALE_NOUNS = frozenset(
+    """
+    male man boy father dad son brother husband uncle grandfather congressman spokesman
+    chairman councilman assemblyman king prince
+    """.split()
+)
+_FEMALE_NOUNS = frozenset(
+    """
+    female woman girl mother mom daughter sister wife aunt grandmother congresswoman
+    spokeswoman chairwoman councilwoman assemblywoman queen princess actress
+    """.split()
+)
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Nouns for a person's role or relation besides the titles: "the rancher said" means a
 # person the article has been talking about, "the statement said" does not.
@@ -140,9 +192,27 @@ _PERSON_NOUNS = TITLES | frozenset(
     doctor nurse firefighter officer matron driver
     """.split()
 )
+# What a person writes or says: "the statement from Doe", later "the statement said".
+_STATEMENT_NOUNS = frozenset(
+    """
+    statement letter post tweet message email note response reply answer remark comment
+    word memo report complaint filing lawsuit affidavit testimony speech interview blog
+    essay book memoir column editorial
+    """.split()
+)
+# "a leather chair" is furniture far more often than a chairwoman.
+_UNNAMED_NOUNS = _PERSON_NOUNS - {"chair"}
 _AGE = re.compile(r"\d+-year-old$")
+# What a description keeps before its noun ("the 67-year-old", "a senior official").
+_MODIFIER_DEPS = frozenset("det amod compound poss nummod npadvmod case nmod advmod punct".split())
+# How a name hangs from a noun that describes its bearer ("an angry Mayor Jane Doe").
+_NAME_LINKS = frozenset({"compound", "appos", "flat", "npadvmod"})
 _CLIMB = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl"})
 
+# "“...”—Jane Doe, author of ...": a blurb's source, up to a comma or the sentence's end.
+_BYLINE = re.compile(r"[\"”’'\s]*(?:—|–|--)\s*(?P<name>[A-Z][^,;()]*?)\s*(?:,|$)")
+_MAX_BYLINE_WORDS = 8
+_MARKS = "\"“”‘’'`"
 _DOUBLE = re.compile(r"``|''|[\"“”„]")
 _SINGLE = re.compile(r"[‘’']")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -178,7 +248,8 @@ class Quote:
 
 @dataclass
 class _Found:
-    """A quotation in one sentence, before merging."""
+    """A quotation found in a sentence (and maybe running on through its paragraph), before
+    merging."""
 
     sentence: int
     start: int  # offsets in the sentence text
@@ -187,6 +258,7 @@ class _Found:
     words: tuple[str, ...]
     speaker: str | None = None
     kind: str = "none"  # "person", "name" (an organisation, a place), "description", "none"
+    last_sentence: int | None = None  # where a quotation running on through its paragraph ends
 
 
 # --- finding quotations -------------------------------------------------------------
@@ -200,10 +272,13 @@ def _is_close(char: str) -> bool:
     return char in ("”", "''")
 
 
-def double_quote_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` inside each double-quoted stretch of ``text`` (marks excluded)."""
+def double_quote_spans(text: str, continued: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` inside each double-quoted stretch of ``text`` (marks excluded).
+
+    ``continued``: ``text`` starts inside a quotation opened in an earlier sentence.
+    """
     spans: list[tuple[int, int]] = []
-    opened: int | None = None
+    opened: int | None = 0 if continued else None
     for match in _DOUBLE.finditer(text):
         mark = match.group()
         if opened is None:
@@ -257,12 +332,58 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Every quotation in a sentence, trimmed, in order."""
-    double = double_quote_spans(text)
+def quote_spans(text: str, continued: bool = False) -> list[tuple[int, int]]:
+    """Every quotation in a sentence, trimmed, in order (``continued``: as for
+    ``double_quote_spans``)."""
+    double = double_quote_spans(text, continued)
     spans = double + single_quote_spans(text, double)
     trimmed = [_trim(text, a, b) for a, b in sorted(spans)]
     return [(a, b) for a, b in trimmed if b > a and any(c.isalpha() for c in text[a:b])]
+
+
+def paragraph_quote_spans(
+    sentences: Sequence[Sentence],
+) -> tuple[list[list[tuple[int, int]]], set[int]]:
+    """``quote_spans`` of each sentence, and which sentences start inside a quotation.
+
+    A quotation still open at the end of a sentence runs on through the next
+    sentences of its paragraph when the next paragraph opens with a quotation
+    mark: news style for a quotation over several paragraphs (the splitter keeps
+    such sentences apart). Otherwise the closing mark was left out, and the
+    quotation stops at the end of its sentence.
+    """
+    reopened = _reopened(sentences)
+    spans: list[list[tuple[int, int]]] = []
+    continued: set[int] = set()
+    for number, sentence in enumerate(sentences):
+        previous = sentences[number - 1] if number else None
+        paragraph = (sentence.doc_id, sentence.paragraph)
+        if (
+            previous is not None
+            and (previous.doc_id, previous.paragraph) == paragraph
+            and paragraph in reopened
+            and _runs_on(previous.text, number - 1 in continued)
+        ):
+            continued.add(number)
+        spans.append(quote_spans(sentence.text, number in continued))
+    return spans, continued
+
+
+def _reopened(sentences: Sequence[Sentence]) -> set[tuple[str, int]]:
+    """``(doc_id, paragraph)`` of each paragraph whose next one opens with a quotation mark."""
+    firsts: dict[tuple[str, int], str] = {}
+    for sentence in sentences:
+        firsts.setdefault((sentence.doc_id, sentence.paragraph), sentence.text)
+    return {
+        key
+        for key, following in pairwise(firsts)
+        if key[0] == following[0] and firsts[following].lstrip().startswith(('"', "“", "``"))
+    }
+
+
+def _runs_on(text: str, continued: bool) -> bool:
+    double = double_quote_spans(text, continued)
+    return bool(double) and double[-1][1] == len(text)
 
 
 def normalised_words(text: str) -> tuple[str, ...]:
@@ -285,26 +406,48 @@ def _subject_of(verb: Token, spans: Sequence[tuple[int, int]]) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from ("..., saying" -> the main subject)."""
     current = verb
     for _ in range(3):
-        child = _nearest_subject(current, spans, _SUBJECTS)
+        # "Doe kept to his view that taxes had risen -- stating ...": a participle the
+        # parser hangs inside a "that" clause belongs with the clause above it.
+        misattached = current is not verb and verb.tag_ == "VBG" and _is_that_clause(current)
+        child = None if misattached else _nearest_subject(current, spans, _SUBJECTS)
         if child is not None:
             if child.dep_ == "nsubjpass" and current is verb and verb.lemma_.lower() in _ADDRESSED:
                 # "X was asked": X is spoken to; the speaker is the agent, if named.
                 return _agent(current)
             if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                return current.head  # "a producer who told them"
+                return _antecedent_noun(current.head, child)  # "a producer who told them"
             return child
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "X justified it by claiming ...": X
         else:
             break
-    # "..., said Daniel Russel" parsed without a subject: the noun right after the verb.
-    following = verb.doc[verb.i + 1 : verb.i + 4]
+    # "..., said Jane Doe" or "said one visibly shaken volunteer" parsed without a
+    # subject: the noun right after the verb ("said last week" names no one).
+    following = verb.doc[verb.i + 1 : verb.i + 6]
     for token in following:
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and not _inside(token, spans):
+        if token.ent_type_ in ("DATE", "TIME") or _inside(token, spans):
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            if token.dep_ == "dobj" and verb.lemma_.lower() in _ADDRESSED | {"accuse"}:
+                return None  # "accused the site of ...": the one accused
+            if token.dep_ in _SUBJECTS and token.head is not verb and token.head.i > token.i:
+                return None  # "claiming the website was "..."": the website is not speaking
             return _phrase_head(token)
-        if token.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT"):
+        if token.pos_ not in ("DET", "ADJ", "NUM", "ADV", "PUNCT") and token.tag_ != "VBN":
             break
     return None
+
+
+def _is_that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _antecedent_noun(head: Token, relative: Token) -> Token:
+    """The noun a "who"/"that" stands for: of "A and B that says", B, the nearer."""
+    nouns = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"))]
+    return max((t for t in nouns if t.i < relative.i), key=lambda t: t.i, default=head)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -342,11 +485,57 @@ def _attributions(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[tuple[Toke
             if objects:
                 found.append((token, objects[0]))
             continue
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS:
+        if _is_speech(token):
             speaker = _subject_of(token, spans)
             if speaker is not None:
                 found.append((token, speaker))
-    return found
+        elif (
+            token.lower_ in _VERB_FORMS
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ == "ROOT"
+            and token.i >= 2
+            and _is_quote_mark(doc[token.i - 3 if doc[token.i - 2].dep_ == "det" else token.i - 2])
+        ):
+            # '"...," the email read.' with "read" taken for a noun: "email" is the speaker.
+            nouns = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            if nouns:
+                found.append((token, nouns[-1]))
+    # "she recalls him saying": the words are the one reported speaking, not the one reporting.
+    # Not "X said that Doe denies "..."": what Doe holds now, in X's words.
+    held = {
+        cue.i
+        for cue, _ in found
+        if cue.dep_ == "ccomp"
+        and cue.tag_ in ("VBZ", "VBP")
+        and _is_that_clause(cue)
+        and cue.head.tag_ == "VBD"
+        and any(c.head.i == cue.head.i or c.i == cue.head.i for c, _ in found if c is not cue)
+    }
+    inner = {cue.head.i for cue, _ in found if cue.dep_ in ("ccomp", "xcomp") and cue.i not in held}
+    return [(cue, speaker) for cue, speaker in found if cue.i not in inner | held]
+
+
+def _is_speech(token: Token) -> bool:
+    """A speech verb that reports words said, not ones that must or might be ("must declare").
+
+    "continue" only as speech going on ("..., he continued"), not "continues to have" or
+    "continued into the year"; "charge" and "point" only with what was said ("charges
+    that ...", "pointed out, "..."").
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":  # "the alleged affair"
+        return False
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "the solutions offered include"
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+        return False
+    if lemma == "continue":
+        return not any(c.dep_ in _NOT_SPOKEN for c in token.children)
+    if lemma == "charge":
+        return any(c.dep_ == "ccomp" for c in token.children)
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return lemma in SPEECH_VERBS
 
 
 def _distance(cue: Token, span: tuple[int, int]) -> int:
@@ -366,6 +555,7 @@ class _Resolver:
         self.parsed = parsed
         self.entities = entities
         self.index = entity_index(entities)
+        self.people = {e.name for e in entities if e.type == "PERSON"}
         self.by_sentence: dict[int, list[tuple[int, int, Entity]]] = {}
         starts = {}
         for number, sentence in enumerate(cluster.sentences):
@@ -382,14 +572,18 @@ class _Resolver:
             mentions.sort(key=lambda m: m[0])
         # The person each sentence is about (speaker of its quote, else its subject).
         self.topic: dict[int, str] = {}
+        self.spans, self.continued = paragraph_quote_spans(cluster.sentences)
         self.gender = self._genders()
         self.roles = self._roles()
+        self.unnamed = self._unnamed()
 
     def _roles(self) -> dict[int, list[tuple[str, str]]]:
         """``(role noun, person)`` for each sentence that names a person with a role.
 
         "Nevada rancher Cliven Bundy" (a compound), "his lawyer, John Doe" and
         "John Doe, his lawyer" (appositions): so a later "the lawyer said" is Doe.
+        Likewise for what a person wrote or issued, "the statement from John Doe"
+        or "Doe's statement": a later "the statement said" is Doe.
         """
         roles: dict[int, list[tuple[str, str]]] = {}
         for number, doc in enumerate(self.parsed):
@@ -400,10 +594,44 @@ class _Resolver:
                 linked = [c for c in token.children if c.dep_ in ("compound", "appos")]
                 if token.dep_ == "appos":
                     linked.append(token.head)
+                linked.extend(_authored(token))
                 for noun in linked:
                     if noun.pos_ == "NOUN" and self.entity_at(number, noun) is None:
                         roles.setdefault(number, []).append((noun.lemma_.lower(), entity.name))
         return roles
+
+    def _unnamed(self) -> dict[int, list[tuple[int, str]]]:
+        """``(offset, description)`` of the people a sentence brings in without a name.
+
+        "an old fisherman who ...", "a union leader advised her": so a "he said"
+        after them can mean them. Gender comes from the noun or "male"/"female".
+        """
+        unnamed: dict[int, list[tuple[int, str]]] = {}
+        for number, doc in enumerate(self.parsed):
+            base = self.cluster.sentences[number].start
+            for token in doc:
+                if not self._is_unnamed_person(number, token):
+                    continue
+                description = _description(token)
+                unnamed.setdefault(number, []).append((base + token.idx, description))
+                gender = _noun_gender(token)
+                if gender:
+                    self.gender[description] = gender
+        return unnamed
+
+    def _is_unnamed_person(self, number: int, token: Token) -> bool:
+        return (
+            token.pos_ in ("NOUN", "PROPN")
+            and (token.lemma_.lower() in _UNNAMED_NOUNS or _who_clause(token))
+            and _indefinite(token)
+            # Someone taking part: not "Doe, a lawyer," or "Doe is a lawyer" (someone
+            # already named) nor "a doctor's appointment".
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+            and self.entity_at(number, token) is None
+            # "an angry Mayor Jane Doe", "John Doe, a neighbor": named after all.
+            and not any(c.pos_ == "PROPN" and c.dep_ in _NAME_LINKS for c in token.children)
+            and not _inside(token, self.spans[number])
+        )
 
     def role_holder(self, number: int, token: Token) -> str | None:
         """The person a description in sentence ``number`` stands for: "the lawyer", "his father".
@@ -412,7 +640,11 @@ class _Resolver:
         and a noun that can only be a person ("the 67-year-old", "the mom of two"),
         the person the article is talking about, as for "he" or "she".
         """
+        if _indefinite(token):
+            return None  # "a spokesman said": someone new, not the spokesman named before
         role = token.lemma_.lower()
+        if role in _SELF_SPEAKING:
+            return None  # "Doe's lawsuit alleges": the lawsuit speaks, not Doe
         doc_id = self.cluster.sentences[number].doc_id
         for back in range(number, -1, -1):
             if self.cluster.sentences[back].doc_id != doc_id:
@@ -427,13 +659,28 @@ class _Resolver:
         for back in range(number, -1, -1):
             if self.cluster.sentences[back].doc_id != doc_id:
                 break
-            if any(
-                t.lemma_.lower() == role
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in t.children)
-                for t in self.parsed[back]
-            ):
+            if any(t.lemma_.lower() == role and _indefinite(t) for t in self.parsed[back]):
                 return None
         return self.antecedent(number, pronoun="they")
+
+    def _in_sentence(self, number: int, pronoun_token: Token, pronoun: str) -> str | None:
+        """The person a pronoun means within its own sentence: the one a relative clause
+        around it is about ("Doe, who defended what he called"), else the sentence's
+        subject if named before it."""
+        owner = _relative_owner(pronoun_token)
+        entity = self.entity_at(number, owner) if owner is not None else None
+        if entity is not None and entity.type == "PERSON" and self.fits(entity.name, pronoun):
+            return entity.name
+        here = self.cluster.sentences[number].start + pronoun_token.idx
+        before = [
+            e.name
+            for a, _, e in self.by_sentence.get(number, ())
+            if a < here and e.type == "PERSON"
+        ]
+        subject = _root_subject_person(self, number) if before else None
+        if subject and subject in before and self.fits(subject, pronoun):
+            return subject
+        return None
 
     def _genders(self) -> dict[str, str]:
         """ "m" or "f" for the people whose honorific or pronouns tell.
@@ -475,7 +722,7 @@ class _Resolver:
             ):
                 continue  # a misparse: "With his fiancee, Rhonda Rouer, he complained"
             after = people[0][1] - sentences[number].start
-            pronoun = _first_pronoun(doc, after)
+            pronoun = _first_pronoun(doc, after, self.spans[number])
             following = number + 1
             if (
                 pronoun is None
@@ -506,38 +753,70 @@ class _Resolver:
                 return entity
         return None
 
+    def entity_ending(self, number: int, end: int) -> Entity | None:
+        """The entity whose name ends at character ``end`` of sentence ``number``."""
+        end += self.cluster.sentences[number].start
+        return next((e for _, b, e in self.by_sentence.get(number, ()) if b == end), None)
+
+    def entity_in(self, number: int, start: int, end: int) -> Entity | None:
+        """The first entity named from character ``start`` to ``end`` of sentence ``number``."""
+        base = self.cluster.sentences[number].start
+        for a, _, entity in self.by_sentence.get(number, ()):
+            if base + start <= a < base + end:
+                return entity
+        return None
+
     def people_in(self, number: int) -> list[str]:
-        return [e.name for _, _, e in self.by_sentence.get(number, ()) if e.type == "PERSON"]
+        """The people sentence ``number`` names or brings in unnamed, in order."""
+        named = [(a, e.name) for a, _, e in self.by_sentence.get(number, ()) if e.type == "PERSON"]
+        return [name for _, name in sorted(named + self.unnamed.get(number, []))]
+
+    def as_speaker(self, name: str | None) -> tuple[str | None, str]:
+        """``(name, kind)`` for a person found from the context; someone unnamed is a
+        description."""
+        if name is None:
+            return None, "none"
+        return name, "person" if name in self.people else "description"
 
     def speaker(self, number: int, token: Token) -> tuple[str | None, str]:
         """``(speaker, kind)`` for the speaker token of sentence ``number``."""
-        entity = self.entity_at(number, token)
-        if entity is None:
-            for child in token.children:
-                if child.dep_ == "appos":
-                    entity = self.entity_at(number, child)
-                    if entity is not None and entity.type == "PERSON":
-                        break
-                    entity = None
+        word = _hyphenated(token) if not any(c.isalpha() for c in token.text) else token.text
+        if word != token.text:  # "Counter-signal said", split into "Counter", "-", "signal"
+            named = resolve_person(self.entities, word)
+            if named:
+                return named, "person"
+            if not any(c.isalpha() for c in word):
+                return None, "none"
+            return word, "name" if word[:1].isupper() else "description"
+        entity = self.entity_at(number, token) or self._apposed_person(number, token)
         if entity is not None:
             return entity.name, "person" if entity.type == "PERSON" else "name"
-        lower = token.lower_
-        if lower in _PERSON_PRONOUNS:
-            name = self.antecedent(number, token)
-            return (name, "person") if name else (None, "none")
+        if token.lower_ in _NOMINATIVE:
+            return self.as_speaker(self.antecedent(number, token))
         if token.pos_ == "PRON":
             return None, "none"
+        # "the Ohio Republican" is a description, though a proper noun.
+        role = token.pos_ in ("NOUN", "ADJ") or token.lemma_.lower() in _PERSON_NOUNS
         if token.pos_ == "PROPN":
             surface = _compound_text(token)
             name = resolve_person(self.entities, surface)
             if name:
                 return name, "person"
-            return surface, "name"
-        if token.pos_ == "NOUN":
+            if not role:
+                return surface, "name"
+        if role:  # "the lawyer", "the 67-year-old"
             name = self.role_holder(number, token)
             if name:
-                return name, "person"
+                return self.as_speaker(name)
         return _description(token), "description"
+
+    def _apposed_person(self, number: int, token: Token) -> Entity | None:
+        """The person a description is set beside: "the lawyer, John Doe" or "Doe, a lawyer"."""
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            apposed.append(token.head)
+        people = (self.entity_at(number, t) for t in apposed)
+        return next((e for e in people if e is not None and e.type == "PERSON"), None)
 
     def antecedent(
         self, number: int, token: Token | None = None, pronoun: str = "he"
@@ -546,16 +825,10 @@ class _Resolver:
         sentences = self.cluster.sentences
         doc_id = sentences[number].doc_id
         if token is not None:
-            pronoun = token.lower_
-            here = sentences[number].start + token.idx
-            before = [
-                e.name
-                for a, _, e in self.by_sentence.get(number, ())
-                if a < here and e.type == "PERSON"
-            ]
-            subject = _root_subject_person(self, number) if before else None
-            if subject and subject in before and self.fits(subject, pronoun):
-                return subject
+            pronoun = _NOMINATIVE.get(token.lower_, token.lower_)
+            here = self._in_sentence(number, token, pronoun)
+            if here is not None:
+                return here
         fallback = None
         for back in range(1, PRONOUN_WINDOW + 1):
             previous = number - back
@@ -571,9 +844,8 @@ class _Resolver:
         return fallback
 
 
-def _first_pronoun(doc: Doc, after: int) -> str | None:
+def _first_pronoun(doc: Doc, after: int, spans: Sequence[tuple[int, int]]) -> str | None:
     """ "m" or "f" for the first gendered pronoun at or after character ``after``, outside quotations."""
-    spans = quote_spans(doc.text)
     for token in doc:
         if token.idx < after or _inside(token, spans):
             continue
@@ -582,6 +854,63 @@ def _first_pronoun(doc: Doc, after: int) -> str | None:
         if token.lower_ in _FEMALE:
             return "f"
     return None
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "a neighbor", "an official", "one firefighter": a person not named before."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in noun.children)
+
+
+def _authored(person: Token) -> list[Token]:
+    """What ``person`` wrote or said: "the statement from Doe", "Doe's letter"."""
+    if person.dep_ == "pobj" and person.head.lower_ in ("from", "by"):
+        thing = person.head.head
+    elif person.dep_ == "poss":
+        thing = person.head
+    else:
+        return []
+    return [thing] if thing.lemma_.lower() in _STATEMENT_NOUNS else []
+
+
+def _who_clause(noun: Token) -> bool:
+    """ "a fisherman who pulled her ashore": "who" says the noun is a person."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in noun.children
+    )
+
+
+def _relative_owner(token: Token) -> Token | None:
+    """The noun a relative clause holding ``token`` is about: "Doe, who defended what he called"."""
+    current = token.head
+    while current.dep_ in _CLIMB and current.dep_ != "relcl" and current.head is not current:
+        current = current.head
+    return current.head if current.dep_ == "relcl" else None
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """ "m" or "f" for "a congressman", "one male senator", "a woman"; else None."""
+    words = {noun.lemma_.lower(), *(c.lower_ for c in noun.children if c.dep_ == "amod")}
+    if words & _MALE_NOUNS:
+        return "m"
+    if words & _FEMALE_NOUNS:
+        return "f"
+    return None
+
+
+def _hyphenated(token: Token) -> str:
+    """The word a token is part of when hyphens split it: "-" of "Counter-signal" gives
+    "Counter-signal"; a token with no hyphen next to it, its own text."""
+    doc = token.doc
+    left = right = token.i
+    while left > 0 and not doc[left - 1].whitespace_ and "-" in (doc[left - 1].text, doc[left].text):
+        left -= 1
+    while (
+        right + 1 < len(doc)
+        and not doc[right].whitespace_
+        and "-" in (doc[right].text, doc[right + 1].text)
+    ):
+        right += 1
+    return doc[left : right + 1].text
 
 
 def _compound_text(token: Token) -> str:
@@ -600,23 +929,19 @@ def _description(token: Token) -> str:
     keep = [t for t in token.subtree if t.i <= token.i]
     left = token.i
     for t in sorted(keep, key=lambda t: -t.i):
-        if (
-            t.i == left - 1
-            and t.dep_
-            in ("det", "amod", "compound", "poss", "nummod", "case", "nmod", "advmod", "punct")
-            and t.text not in (",", '"', "“", "”")
-        ):
+        if t.i == left - 1 and t.dep_ in _MODIFIER_DEPS and t.text not in (",", '"', "“", "”"):
             left = t.i
     end = token.i + 1
     doc = token.doc
-    # "a spokesman for the ministry": keep one short prepositional phrase.
+    # "a spokesman for the ministry": keep one short prepositional phrase, not a date
+    # ("a complaint from March 9").
     if (
         end < len(doc)
         and doc[end].dep_ == "prep"
         and doc[end].lower_ in ("for", "of", "at", "from", "with")
     ):
         sub = list(doc[end].subtree)
-        if len(sub) <= 5:
+        if len(sub) <= 5 and not any(t.ent_type_ in ("DATE", "TIME") for t in sub):
             end = sub[-1].i + 1
     return doc[left:end].text
 
@@ -647,9 +972,10 @@ def _root_subject_person(
     resolver: _Resolver, number: int, kinds: Sequence[str] = _SUBJECTS
 ) -> str | None:
     """The person sentence ``number`` is about: "Bundy was asked to elaborate" is about Bundy."""
-    subject = _root_subject(resolver.parsed[number], (), kinds)
+    doc = resolver.parsed[number]
+    subject = _root_subject(doc, (), kinds)
     if subject is None:
-        return None
+        return _subjectless_person(resolver, number) if _root_subject(doc, ()) is None else None
     # "Bundy's cattle have fed off government land": the sentence is about Bundy.
     for token in (subject, *(c for c in subject.children if c.dep_ == "poss")):
         entity = resolver.entity_at(number, token)
@@ -660,10 +986,29 @@ def _root_subject_person(
     return None
 
 
+def _subjectless_person(resolver: _Resolver, number: int) -> str | None:
+    """The person a sentence with no subject at all is about, in a misparse: the one named
+    before its verb ("Building manager Jane Doe, 41, was carrying ...", with "Building"
+    read as a verb), or a name taken for the root ("Jane Doe, among others, wrote:"); or
+    the owner of a verbless sentence ("Doe's answer: ...")."""
+    doc, spans = resolver.parsed[number], resolver.spans[number]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    if _inside(root, spans):
+        return None
+    if root.pos_ in ("VERB", "AUX"):
+        tokens = [t for t in doc[: root.i] if not _inside(t, spans)]
+    else:
+        tokens = [c for c in root.children if c.dep_ == "poss"]
+        if any(c.pos_ == "VERB" for c in root.children):
+            tokens.append(root)
+    named = (resolver.entity_at(number, t) for t in tokens)
+    return next((e.name for e in named if e is not None and e.type == "PERSON"), None)
+
+
 def _find_in_sentence(
     number: int, sentence: Sentence, doc: Doc, resolver: _Resolver
 ) -> list[_Found]:
-    spans = quote_spans(sentence.text)
+    spans = resolver.spans[number]
     if not spans:
         return []
     cues = _attributions(doc, spans)
@@ -671,26 +1016,78 @@ def _find_in_sentence(
     for start, end in spans:
         text = sentence.text[start:end]
         item = _Found(number, start, end, text, normalised_words(text))
-        if cues:
-            # A speech verb beats "according to" (the document the words were found in).
-            _, speaker = min(
-                cues, key=lambda c: (c[0].lower_ == "according", _distance(c[0], (start, end)))
-            )
-            item.speaker, item.kind = resolver.speaker(number, speaker)
-        elif sentence.text[:start].rstrip(" \"“‘'").endswith(":"):
-            # "X did something: "..."": the quotation is X's.
-            subject = _root_subject(doc, spans)
-            if subject is not None:
-                item.speaker, item.kind = resolver.speaker(number, subject)
+        speaker = _byline(number, (start, end), resolver) or _cued_speaker(
+            number, (start, end), cues, resolver
+        )
+        if speaker is not None:
+            item.speaker, item.kind = speaker
         found.append(item)
     return found
 
 
+def _cued_speaker(
+    number: int, span: tuple[int, int], cues: list[tuple[Token, Token]], resolver: _Resolver
+) -> tuple[str | None, str] | None:
+    """The speaker the quotation's own sentence gives: the nearest cue, or before a colon
+    the person named right there ("Jane Doe: "...""), else the subject ("X did something:
+    "..."")."""
+    if cues:
+        # A speech verb beats "according to" (the document the words were found in).
+        _, speaker = min(cues, key=lambda c: (c[0].lower_ == "according", _distance(c[0], span)))
+        return resolver.speaker(number, speaker)
+    before = resolver.cluster.sentences[number].text[: span[0]].rstrip(_MARKS + " ")
+    if not before.endswith(":"):
+        return None
+    named = _person_before_colon(resolver, number, len(before[:-1].rstrip()))
+    if named is not None:
+        return named, "person"
+    subject = _root_subject(resolver.parsed[number], resolver.spans[number])
+    return resolver.speaker(number, subject) if subject is not None else None
+
+
+def _person_before_colon(resolver: _Resolver, number: int, end: int) -> str | None:
+    """The person named right before a colon ("Jane Doe: "...""), unless only as the object
+    of a preposition ("a spokeswoman for John Doe:")."""
+    entity = resolver.entity_ending(number, end)
+    last = next((t for t in resolver.parsed[number] if t.idx + len(t.text) == end), None)
+    if entity is None or entity.type != "PERSON" or last is None:
+        return None
+    if last.dep_ == "pobj" and last.head.lower_ not in ("from", "by"):
+        return None
+    return entity.name
+
+
+def _byline(number: int, span: tuple[int, int], resolver: _Resolver) -> tuple[str, str] | None:
+    """The source after a dash that follows a quotation making up its sentence (a blurb)."""
+    text = resolver.cluster.sentences[number].text
+    match = _BYLINE.match(text, span[1])
+    if text[: span[0]].strip(_MARKS + " ") or match is None:
+        return None
+    name = match.group("name")
+    if len(name.split()) > _MAX_BYLINE_WORDS:
+        return None
+    person = resolve_person(resolver.entities, name)
+    if person:
+        return person, "person"
+    # As written: spaCy may have caught only part of it ("Doe" of "”—Jane Doe").
+    entity = resolver.entity_in(number, *match.span("name"))
+    return name, "person" if entity is not None and entity.type == "PERSON" else "name"
+
+
 def _is_only_quotes(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
-    outside = sentence.text
-    for a, b in sorted(spans, reverse=True):
-        outside = outside[:a] + outside[b:]
-    return len(normalised_words(outside)) == 0
+    return _words_outside(sentence, spans) == 0
+
+
+def _glued(sentence: Sentence, first: _Found) -> bool:
+    """A quotation that is a sentence of its own, run together with the next one by a lost
+    space ("...too long."The new boat ...)."""
+    text = sentence.text
+    after = text[first.end :].lstrip(_MARKS)
+    return (
+        not text[: first.start].strip(_MARKS + " ")
+        and text[first.end - 1 : first.end] in (".", "?", "!")
+        and after[:1].isupper()
+    )
 
 
 def _colon_speaker(number: int, resolver: _Resolver) -> tuple[str | None, str] | None:
@@ -720,32 +1117,68 @@ def _inherited(
     number: int, items: list[_Found], resolver: _Resolver, by_sentence: dict[int, list[_Found]]
 ) -> tuple[str | None, str] | None:
     """A speaker for quotations their own sentence does not attribute, from the context."""
-    cluster, parsed = resolver.cluster, resolver.parsed
+    cluster = resolver.cluster
     sentence = cluster.sentences[number]
-    only_quotes = _is_only_quotes(sentence, [(i.start, i.end) for i in items])
-    following = number + 1
-    if only_quotes and _same_paragraph(cluster, number, following):
-        # "...?" Michael Dunn asked.  /  "...". "...," he said.
-        spans = quote_spans(cluster.sentences[following].text)
-        cues = _attributions(parsed[following], spans)
-        if cues and (
-            not spans or _words_outside(cluster.sentences[following], spans) <= _SHORT_ATTRIBUTION
-        ):
-            return resolver.speaker(following, cues[0][1])
+    only_quotes = _is_only_quotes(sentence, [(i.start, i.end) for i in items]) or _glued(
+        sentence, items[0]
+    )
     previous = number - 1
     same_doc = previous >= 0 and cluster.sentences[previous].doc_id == sentence.doc_id
+    earlier = [i for i in by_sentence.get(previous, ()) if i.speaker] if same_doc else []
+    if only_quotes:
+        following = _following_attribution(number, resolver)
+        # "...?" Doe asked. / "...". "...," he said: a short attribution after it wins; a
+        # longer sentence with a speech verb only when the quotation does not go on from
+        # one before in its paragraph ("...". She says that he ... is about the quotation).
+        goes_on = earlier and _same_paragraph(cluster, previous, number)
+        if following is not None and (following[1] or not goes_on):
+            return following[0]
+        if earlier:
+            return earlier[-1].speaker, earlier[-1].kind
     if not same_doc:
         return None
-    earlier = [i for i in by_sentence.get(previous, ()) if i.speaker is not None]
-    if earlier and only_quotes:
-        return earlier[-1].speaker, earlier[-1].kind
     colon = _colon_speaker(previous, resolver)
     if colon is not None:
         return colon
     if only_quotes and previous in resolver.topic:
         # A paragraph that is only a quotation, after one about a person: theirs.
-        return resolver.topic[previous], "person"
+        return resolver.as_speaker(resolver.topic[previous])
     return None
+
+
+def _set_off(before: str) -> bool:
+    """The text before a quotation is empty or ends as words said are introduced: a comma, colon or
+    dash, "that" or a speech verb ("would only say that "..."", "he says "..."")."""
+    if not before or before[-1:] in (",", ":", "—", "–", "-"):
+        return True
+    words = before.split()
+    return bool(words) and (
+        words[-1].lower() == "that" or words[-1].lower().rstrip("s") in _SAY_FORMS
+    )
+
+
+def _following_attribution(
+    number: int, resolver: _Resolver
+) -> tuple[tuple[str | None, str], bool] | None:
+    """The speaker the next sentence of the paragraph names, and whether that sentence is a
+    short attribution."""
+    following = number + 1
+    if not _same_paragraph(resolver.cluster, number, following) or following in resolver.continued:
+        return None
+    spans = resolver.spans[following]
+    cues = _attributions(resolver.parsed[following], spans)
+    if not cues:
+        return None
+    short = _words_outside(resolver.cluster.sentences[following], spans) <= _SHORT_ATTRIBUTION
+    if spans and not short:
+        return None
+    if spans and resolver.cluster.sentences[following].start + cues[0][0].idx < (
+        resolver.cluster.sentences[following].start + spans[0][0]
+    ):
+        return None  # "Adds Doe: "..."": Doe's cue introduces the quotation after it
+
+    # Even unresolved ("I asked her"), it says whose the quotation is: no one else's.
+    return resolver.speaker(following, cues[0][1]), short
 
 
 def _words_outside(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> int:
@@ -761,29 +1194,65 @@ def _collect(
     resolver = _Resolver(cluster, parsed, entities)
     found: list[_Found] = []
     by_sentence: dict[int, list[_Found]] = {}
+    running: _Found | None = None  # a quotation open at the end of the previous sentence
     for number, (sentence, doc) in enumerate(zip(cluster.sentences, parsed)):
         items = _find_in_sentence(number, sentence, doc, resolver)
-        unattributed = [i for i in items if i.speaker is None]
-        if unattributed:
-            inherited = _inherited(number, items, resolver, by_sentence)
-            if inherited is not None:
-                for item in unattributed:
-                    item.speaker, item.kind = inherited
-            elif any(len(i.words) >= MIN_QUOTE_WORDS for i in unattributed):
-                # "Dunn made efforts to distance himself, "...": the subject, if a person
-                # (not for a quoted phrase: "he accused them of "gangster-like" demands").
-                # Active subjects only: "Cosby was asked, "..."" is someone else's question.
-                subject = _root_subject_person(resolver, number, ("nsubj",))
-                for item in unattributed:
-                    if subject is not None and len(item.words) >= MIN_QUOTE_WORDS:
-                        item.speaker, item.kind = subject, "person"
-        by_sentence[number] = items
+        # The rest of a quotation from the sentence before is part of it, not a new one.
+        joined = []
+        if running is not None and items and not sentence.text[: items[0].start].strip():
+            _join(running, items.pop(0), cluster)
+            joined = [running]
+        _attribute_from_context(number, items, resolver, by_sentence)
+        here = by_sentence[number] = joined + items
         found.extend(items)
-        people = [i.speaker for i in items if i.kind == "person" and i.speaker]
+        people = [i.speaker for i in here if i.kind == "person" and i.speaker]
         topic = people[-1] if people else _root_subject_person(resolver, number)
         if topic:
             resolver.topic[number] = topic
+        running = here[-1] if here and number + 1 in resolver.continued else None
     return found
+
+
+def _join(head: _Found, rest: _Found, cluster: PreparedCluster) -> None:
+    """Extend ``head`` over ``rest``, its continuation in a later sentence of the paragraph."""
+    first, last = cluster.sentences[head.sentence], cluster.sentences[rest.sentence]
+    head.end = last.start + rest.end - first.start
+    document = cluster.documents[first.doc_index].text
+    head.text = document[first.start + head.start : first.start + head.end]
+    head.words = normalised_words(head.text)
+    head.last_sentence = rest.sentence
+    if head.speaker is None:
+        head.speaker, head.kind = rest.speaker, rest.kind
+
+
+def _attribute_from_context(
+    number: int, items: list[_Found], resolver: _Resolver, by_sentence: dict[int, list[_Found]]
+) -> None:
+    """Give a speaker to the quotations of sentence ``number`` that their sentence does not."""
+    unattributed = [i for i in items if i.speaker is None]
+    if not unattributed:
+        return
+    inherited = _inherited(number, items, resolver, by_sentence)
+    if inherited is not None:
+        for item in unattributed:
+            item.speaker, item.kind = inherited
+        return
+    # "Dunn made efforts to distance himself, "...": the subject, if a person (not for a
+    # quoted phrase: "he accused them of "gangster-like" demands"). Active subjects only:
+    # "Cosby was asked, "..."" is someone else's question.
+    # Only a quotation set off by a comma, colon or dash: not one inside a phrase of the
+    # sentence ("Doe has a "lucrative tech job"", words of whoever Doe is described by).
+    text = resolver.cluster.sentences[number].text
+    long = [
+        i
+        for i in unattributed
+        if len(i.words) >= MIN_QUOTE_WORDS
+        and _set_off(text[: i.start].rstrip(_MARKS + " "))
+    ]
+    subject = _root_subject_person(resolver, number, ("nsubj",)) if long else None
+    if subject is not None:
+        for item in long:
+            item.speaker, item.kind = resolver.as_speaker(subject)
 
 
 # --- merging --------------------------------------------------------------------------
@@ -870,7 +1339,9 @@ def extract_quotes(
                 start=sentences[f.sentence].start + f.start,
                 end=sentences[f.sentence].start + f.end,
                 sentence_start=sentences[f.sentence].start,
-                sentence_end=sentences[f.sentence].end,
+                sentence_end=sentences[
+                    f.sentence if f.last_sentence is None else f.last_sentence
+                ].end,
                 speaker=f.speaker,
             )
             for f in items
