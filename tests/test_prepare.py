@@ -59,6 +59,8 @@ def test_keys_never_hide_a_match(line: str) -> None:
     every_rules = [*cleaning._LINE_RULES, *cleaning._INLINE_SENTENCE_RULES]
     for rules in [*every_rules, cleaning._HAS_URL, cleaning._EMAIL]:
         assert rules.match(line, folded) == _searches(rules, line), rules.reason
+    first = next((r.reason for r in cleaning._LINE_RULES if r.match(line, folded)), None)
+    assert cleaning._LINE_CHAIN.first(line, folded) == first
     for reason, keys, pattern in cleaning._INLINE_PATTERNS:
         assert any(key in folded for key in keys) or not pattern.search(line), reason
     if line.strip():

@@ -83,6 +83,47 @@ class _Rules:
         return self.anchored is not None or any(key in folded for key, _ in self.keyed)
 
 
+@dataclass(frozen=True)
+class _Chain:
+    """The rules of several reasons, tried in order for the first reason with a match.
+
+    Trying each reason's rules in turn cost more than the searches themselves:
+    here the anchored rules of every reason are one pattern, whose first
+    alternative to match names the earliest such reason, and only the keyed
+    rules of the reasons before it are tried after.
+    """
+
+    reasons: tuple[str, ...]
+    anchored: re.Pattern[str]
+    keyed: tuple[tuple[str, re.Pattern[str], int], ...]
+
+    @classmethod
+    def of(cls, rule_sets: tuple[_Rules, ...]) -> _Chain:
+        anchored = "|".join(
+            f"(?P<r{rank}>{rules.anchored.pattern})"
+            for rank, rules in enumerate(rule_sets)
+            if rules.anchored
+        )
+        keyed = tuple(
+            (key, pattern, rank)
+            for rank, rules in enumerate(rule_sets)
+            for key, pattern in rules.keyed
+        )
+        return cls(tuple(r.reason for r in rule_sets), re.compile(anchored, re.IGNORECASE), keyed)
+
+    def first(self, text: str, folded: str) -> str | None:
+        """The first reason with a rule matching ``text``; ``folded`` as for ``_Rules.match``."""
+        match = self.anchored.match(text)
+        # A reason's group holds every group of its rules, so it is the last to close.
+        limit = int(match.lastgroup[1:]) if match else len(self.reasons)
+        for key, pattern, rank in self.keyed:
+            if rank >= limit:
+                break
+            if key in folded and pattern.search(text):
+                return self.reasons[rank]
+        return self.reasons[limit] if match else None
+
+
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -267,6 +308,7 @@ _LINE_RULES = tuple(
         ("wire-code", _WIRE_CODE),
     )
 )
+_LINE_CHAIN = _Chain.of(_LINE_RULES)
 
 # Sentences inside a kept line that are not article text.
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
@@ -457,9 +499,8 @@ def line_noise_reason(line: str) -> str | None:
     if not _LETTER_OR_DIGIT.search(bare):
         return "wire-code" if bare != line.strip() else "symbols"
     folded = _fold(bare)
-    for rules in _LINE_RULES:
-        if rules.match(bare, folded):
-            return rules.reason
+    if reason := _LINE_CHAIN.first(bare, folded):
+        return reason
     if _is_bracketed_note(bare) or _is_link_line(bare, folded):
         return "link"
     if _EMAIL.match(bare, folded) and _PHONE.search(bare):

@@ -511,3 +511,12 @@ def test_an_alleged_thing_is_not_a_speaker(quotes_of):
         '"null and void in every possible way."'
     )
     assert _by_text(quotes, "null and void").speaker != "the alleged meetings"
+
+
+def test_the_spokesman_is_not_the_person_just_discussed(quotes_of):
+    quotes, _ = quotes_of(
+        "The ferry company thanked Mayor Tom Reyes for his help after the grounding. "
+        '"We expected the council to act much faster than it did on the night," the '
+        "spokesman said."
+    )
+    assert _by_text(quotes, "act much faster").speaker != "Tom Reyes"

@@ -41,6 +41,16 @@ def test_percentile_handles_ties():
     assert percentile(np.array([7.0])).tolist() == [1.0]
 
 
+@settings(deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5), min_size=2, max_size=30))
+def test_percentile_is_the_mean_rank(values):
+    from scipy.stats import rankdata
+
+    array = np.array(values, dtype=float)
+    expected = (rankdata(array, method="average") - 1) / (len(array) - 1)
+    assert np.array_equal(percentile(array), expected)
+
+
 @settings(max_examples=40, deadline=None)
 @given(words=st.integers(min_value=1, max_value=400))
 def test_budget_respected(storm_cluster, words):

@@ -38,7 +38,7 @@ speaker becomes a name as follows:
   statement from John Doe", then "the statement said"); else, for "the" and a
   person noun ("the 67-year-old", "the Ohio Republican"), the person the article
   is talking about, unless it introduced an unnamed one ("A neighbor said ... the
-  neighbor added");
+  neighbor added") or the noun is someone speaking for others ("the spokesman");
 - any other description ("the statement", "a source"): kept as written, so a
   speaker is ``None`` only when nothing was found.
 Not attributions: "continue" with a complement ("continued "well into the year"",
@@ -126,6 +126,11 @@ _VERB_FORMS = frozenset({"read", "reads", "said", "says", "wrote", "writes"})
 _SAY_FORMS = frozenset("say said tell told add added write wrote ask asked".split())
 # Documents that speak for themselves: "the lawsuit alleges" is the lawsuit, not its filer.
 _SELF_SPEAKING = frozenset({"lawsuit", "suit", "complaint", "filing", "indictment", "ruling"})
+# People who speak for someone else: "the spokesman said" after a paragraph about the
+# president is not the president, so these are resolved only where the article names them.
+_MOUTHPIECES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "aide", "official", "source"}
+)
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 # "she recalls him saying": the object form is the speaker too.
 _NOMINATIVE = {"he": "he", "him": "he", "she": "she", "her": "she"}
@@ -654,6 +659,8 @@ class _Resolver:
                 return named[-1]
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if not definite or not (role in _PERSON_NOUNS or _AGE.search(_description(token))):
+            return None
+        if role in _MOUTHPIECES:
             return None
         # "A neighbor said ... "...," the neighbor added": an unnamed person, kept as written.
         for back in range(number, -1, -1):

@@ -161,58 +161,78 @@ class Learned(Summarizer):
             lengths, 1
         ) ** self.cost_exponent
         pool = pool[np.argsort(-rank[pool], kind="stable")[: self.candidates]]
-        # Dense candidate-by-concept incidence, restricted to concepts that carry weight.
-        sub = found.incidence[pool]
-        held = np.unique(sub.indices)
-        held = held[weights[held] > 0]
-        incidence = sub[:, held].toarray() > 0
-        holds = incidence.astype(float)
+        # Dense candidate-by-concept incidence, restricted to concepts that carry weight, built
+        # from the CSR arrays: scipy's row and column indexing cost more than the arithmetic.
+        indptr, indices = found.incidence.indptr, found.incidence.indices
+        starts, sizes = indptr[pool], indptr[pool + 1] - indptr[pool]
+        ends = np.cumsum(sizes)
+        columns = indices[np.arange(ends[-1]) + np.repeat(starts - (ends - sizes), sizes)]
+        kept = np.zeros(len(weights), dtype=bool)
+        kept[columns] = True
+        kept &= weights > 0
+        held = np.flatnonzero(kept)
+        rows = np.repeat(np.arange(len(pool)), sizes)
+        carried = kept[columns]
+        holds = np.zeros((len(pool), len(held)))
+        holds[rows[carried], np.searchsorted(held, columns[carried])] = 1.0
         concept_weight = self.coverage * weights[held] / norm
         size = lengths[pool]
         value = self.relevance_weight * relevance[pool] * size / 25.0
         group = np.asarray(cluster.group_of)[pool]
-        conflict = (cluster.similarity[np.ix_(pool, pool)] > self.max_similarity) | (
-            group[:, None] == group[None, :]
-        )
-        np.fill_diagonal(conflict, False)
+        # 1 where two candidates may not both be chosen; counts of it stay exact as they change.
+        conflict = (
+            (cluster.similarity[np.ix_(pool, pool)] > self.max_similarity)
+            | (group[:, None] == group[None, :])
+        ).astype(int)
+        np.fill_diagonal(conflict, 0)
 
         chosen = np.zeros(len(pool), dtype=bool)
         count = np.zeros(len(held))  # how many chosen sentences hold each concept
+        blocking = np.zeros(len(pool), dtype=int)  # how many chosen sentences conflict with each
         left = float(words)
 
-        def allowed(others: np.ndarray, room: float) -> np.ndarray:
-            return ~chosen & (size <= room) & ~conflict[:, others].any(axis=1)
+        def choose(k: int) -> None:
+            chosen[k] = True
+            blocking[:] += conflict[:, k]
+
+        def drop(k: int) -> None:
+            chosen[k] = False
+            blocking[:] -= conflict[:, k]
+
+        def allowed(blocked: np.ndarray, room: float) -> np.ndarray:
+            return ~chosen & (size <= room) & (blocked == 0)
 
         # Cost-scaled greedy.
         while left >= MIN_CANDIDATE_WORDS:
-            open_ = allowed(chosen, left)
+            open_ = allowed(blocking, left)
             if not open_.any():
                 break
             gain = holds @ (concept_weight * (count == 0)) + value
-            best = int(np.argmax(np.where(open_, gain / size, -np.inf)))
+            best = int(np.where(open_, gain / size, -np.inf).argmax())
             if gain[best] <= 0:
                 break
-            chosen[best] = True
+            choose(best)
             count += holds[best]
             left -= size[best]
         total = float(concept_weight[count > 0].sum() + value[chosen].sum())
         # The best single sentence, if it beats the greedy set.
         single = holds @ concept_weight + value
-        best = int(np.argmax(single))
+        best = int(single.argmax())
         if single[best] > total + 1e-9:
-            chosen[:] = False
-            chosen[best] = True
+            for k in np.flatnonzero(chosen):
+                drop(k)
+            choose(best)
             count = holds[best].copy()
             left = words - size[best]
             total = float(single[best])
         # Local search: add a sentence, or swap one chosen sentence for another, while F rises.
         for _ in range(self.max_moves):
-            open_ = allowed(chosen, left)
+            open_ = allowed(blocking, left)
             if open_.any():
                 gain = np.where(open_, holds @ (concept_weight * (count == 0)) + value, -np.inf)
-                best = int(np.argmax(gain))
+                best = int(gain.argmax())
                 if gain[best] > 1e-9:
-                    chosen[best] = True
+                    choose(best)
                     count += holds[best]
                     left -= size[best]
                     total += float(gain[best])
@@ -221,16 +241,14 @@ class Learned(Summarizer):
             for out in np.flatnonzero(chosen):
                 without = count - holds[out]
                 loss = concept_weight[(count > 0) & (without == 0)].sum() + value[out]
-                others = chosen.copy()
-                others[out] = False
-                open_ = allowed(others, left + size[out])
+                open_ = allowed(blocking - conflict[:, out], left + size[out])
                 if not open_.any():
                     continue
                 gain = np.where(open_, holds @ (concept_weight * (without == 0)) + value, -np.inf)
-                best = int(np.argmax(gain))
+                best = int(gain.argmax())
                 if gain[best] - loss > 1e-9:
-                    chosen[out] = False
-                    chosen[best] = True
+                    drop(out)
+                    choose(best)
                     count = without + holds[best]
                     left += size[out] - size[best]
                     total += float(gain[best] - loss)
