@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfuse import cleaning
 from newsfuse.cleaning import _lines, clean
 from newsfuse.cleaning_eval import CleaningReport, Misclassified, measure_cleaning
 from newsfuse.errors import InputError
@@ -422,3 +424,114 @@ def test_breadcrumb_is_not_taken_for_the_headline():
     )
     assert cleaned.title == "Tugboat crews strike over night shifts"
     assert [n.reason for n in cleaned.noise] == ["heading"]
+
+
+# --- the speed shortcuts give exactly what the full work gives
+
+# Pieces of lines with inline noise, its keys, and words that hold a key but are no noise.
+# fmt: off
+_INLINE_PIECES = [
+    "Advertisement", "ADVERTISEMENT", "Story continues below", "(Read more here.)", "(see it here)",
+    "(WATCH THE VIDEO HERE)", "(read", "here", "there", "enditem", "ENDIT", "ENDİT", "MORE", "more",
+    "More", "&QL;", "&ql;", "&UR;", "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)",
+    "Click here", "tap here", "Order now!", "can be yours", "Sign up for our newsletter.", "!",
+    "said.", "The", "He", "WASHINGTON (AP) —", "Tokyo (CNN)", "\t", ".", "?", "moreover",
+]
+# fmt: on
+_FULL_INLINE_PATTERNS = [
+    ("ad", re.compile(cleaning._PAGE_FURNITURE, re.IGNORECASE)),
+    ("link", re.compile(cleaning._READ_HERE, re.IGNORECASE)),
+    (
+        "wire-code",
+        re.compile(rf"{cleaning._WIRE_SIGN_OFF.pattern}|{cleaning._WIRE_INLINE}", re.IGNORECASE),
+    ),
+]
+
+
+def _inline_noise_searched(text: str, start: int, end: int, opening: bool) -> list:
+    """``cleaning.inline_noise`` with every pattern searched, keys ignored, the wire codes and
+    sign-offs one pattern."""
+    segment = text[start:end]
+    matches = [
+        (reason, match)
+        for reason, pattern in _FULL_INLINE_PATTERNS
+        for match in pattern.finditer(segment)
+    ]
+    for sentence in cleaning._SENTENCE.finditer(segment):
+        for rules in cleaning._INLINE_SENTENCE_RULES:
+            searched = [rules.anchored] if rules.anchored else []
+            searched += [pattern for _, pattern in rules.keyed]
+            if any(pattern.search(sentence.group()) for pattern in searched):
+                matches.append((rules.reason, sentence))
+                break
+    if opening and (dateline := cleaning._DATELINE.match(segment)):
+        matches.append(("dateline", dateline))
+    return sorted(
+        (noise_start, noise_end, reason)
+        for reason, match in matches
+        for noise_start, noise_end in cleaning._strip(
+            text, start + match.start(), start + match.end()
+        )
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_INLINE_PIECES), min_size=1, max_size=8).map(" ".join),
+    st.sampled_from(["", "x ", "\n"]),
+    st.booleans(),
+)
+def test_inline_noise_is_what_searching_every_pattern_finds(
+    line: str, before: str, opening: bool
+) -> None:
+    text = before + line + " y"
+    start, end = len(before), len(before) + len(line)
+    found = cleaning.inline_noise(text, start, end, opening=opening)
+    assert found == _inline_noise_searched(text, start, end, opening)
+
+
+# Lines alike once lowercased and stripped of punctuation, and lines starting alike.
+_SEEN_PIECES = ["Monica", "monica?", "The", "the", "said", "_", "it's", "İt", "...", "", "2019"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SEEN_PIECES), max_size=4).map(" ".join), min_size=1, max_size=10
+    )
+)
+def test_seen_lines_tell_a_repeat_as_a_set_of_normalised_lines_does(lines: list[str]) -> None:
+    seen = cleaning._SeenLines()
+    normalised: set[str] = set()
+    for line in lines:
+        assert seen.add(line) == (cleaning._normalise(line) in normalised)
+        normalised.add(cleaning._normalise(line))
+
+
+def _plain_lines(text: str) -> list[tuple[int, int]]:
+    """``cleaning._lines`` as first written: each line split off, then stripped."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            start = match.start() + len(line) - len(line.lstrip())
+            spans.append((start, match.end() - (len(line) - len(line.rstrip()))))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(" \n\t\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab."), max_size=20))
+def test_lines_are_those_split_off_and_stripped(text: str) -> None:
+    assert cleaning._lines(text) == _plain_lines(text)
+
+
+@given(st.text(st.sampled_from("ab \t\n\xa0\u3000"), max_size=80))
+def test_words_counted_up_to_a_limit_compare_with_any_smaller_number_as_all_words_do(
+    line: str,
+) -> None:
+    # Headings are told by comparing a line's words with limits no larger than the one the
+    # words are counted up to.
+    every = len(line.split())
+    for limit in (cleaning._MAX_HEADLINE_WORDS, cleaning._SHORT_LINE_WORDS):
+        counted = len(line.split(None, limit))
+        assert all((counted > n) == (every > n) for n in range(limit + 1))

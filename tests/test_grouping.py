@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from newsfuse import Document, prepare
+import itertools
+import math
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse import Document, grouping, prepare
 
 
 def _group_texts(documents):
@@ -61,3 +69,65 @@ def test_groups_cover_every_sentence_once(tiny_documents):
     members = [s for g in cluster.groups for s in g.members]
     assert sorted(members, key=lambda s: (s.doc_index, s.position)) == list(cluster.sentences)
     assert all(cluster.groups[g].members for g in cluster.group_of)
+
+
+def _plain_group_sentences(doc_indices, stems, similarity, negated) -> list[int]:
+    """``group_sentences`` as first written: a matrix per condition, ``np.triu`` for pairs."""
+    count = len(stems)
+    stem_sets = [set(s) for s in stems]
+    document_frequency = Counter(itertools.chain.from_iterable(stem_sets))
+
+    def idf(term: str) -> float:
+        return math.log((1 + count) / (1 + document_frequency[term])) + 1.0
+
+    substantial = np.array([len(s) >= grouping._MIN_CONTENT_WORDS for s in stem_sets])
+    same_document = np.equal.outer(np.asarray(doc_indices), np.asarray(doc_indices))
+    threshold = np.where(
+        same_document, grouping.SAME_DOCUMENT_SIMILARITY, grouping.CROSS_DOCUMENT_SIMILARITY
+    )
+    polarity = np.asarray(negated, dtype=bool)
+    comparable = np.outer(substantial, substantial) & np.equal.outer(polarity, polarity)
+    linked = (similarity >= threshold) & comparable
+    np.fill_diagonal(linked, False)
+    contained = np.triu(similarity >= grouping.CONTAINMENT_MIN_SIMILARITY, k=1) & comparable
+    for i, j in zip(*np.nonzero(contained)):
+        a, b = stem_sets[i], stem_sets[j]
+        shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+        if grouping._containment(shorter, longer, idf) >= grouping.CONTAINMENT:
+            linked[i, j] = linked[j, i] = True
+    members = {i: [i] for i in range(count)}
+    group_of = list(range(count))
+    pairs = sorted(zip(*np.nonzero(np.triu(linked, k=1))), key=lambda p: -similarity[p])
+    for i, j in pairs:
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        mean = similarity[np.ix_(members[a], members[b])].mean()
+        if mean < grouping.AVERAGE_LINK and not linked[np.ix_(members[a], members[b])].all():
+            continue
+        keep, drop = min(a, b), max(a, b)
+        for member in members.pop(drop):
+            group_of[member] = keep
+            members[keep].append(member)
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(g, len(renumber)) for g in group_of]
+
+
+@st.composite
+def _sentences_to_group(draw):
+    count = draw(st.integers(1, 10))
+    # Similarities on and around each threshold.
+    values = st.sampled_from([0.0, 0.3, 0.39, 0.4, 0.5, 0.55, 0.6, 0.79, 0.8, 0.9, 1.0])
+    similarity = np.eye(count)
+    for i, j in itertools.combinations(range(count), 2):
+        similarity[i, j] = similarity[j, i] = draw(values)
+    stems = draw(st.lists(st.lists(st.sampled_from("abcdef")), min_size=count, max_size=count))
+    doc_indices = draw(st.lists(st.integers(0, 2), min_size=count, max_size=count))
+    negated = draw(st.lists(st.booleans(), min_size=count, max_size=count))
+    return doc_indices, stems, similarity, negated
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentences_to_group())
+def test_groups_are_those_of_the_plain_construction(sentences) -> None:
+    assert grouping.group_sentences(*sentences) == _plain_group_sentences(*sentences)

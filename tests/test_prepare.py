@@ -2,9 +2,11 @@
 
 - cleaning searches a pattern only in lines holding one of its keys, and
   a sign-off only after a line's last word is one;
-- segmentation cuts after a name without asking syntok, keeps a stretch whole
-  without asking syntok where it would not cut, and tries the sure-boundary
-  pattern only before candidate stops;
+- segmentation cuts after a name, a number or a word in capitals without asking
+  syntok, keeps a stretch whole without asking syntok where it would not cut, and
+  tries the sure-boundary pattern only before candidate stops;
+- words are split without the word pattern where no apostrophe stands, and each
+  word's stem comes from a table filled on the word's first lookup;
 - the TF-IDF matrix is built as CSR arrays, without scipy's COO conversion,
   row sums and diagonal product;
 - the features count articles per group, per stem and per concept with numpy
@@ -18,11 +20,12 @@ import itertools
 
 import numpy as np
 import pytest
+import Stemmer
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
-from newsfuse import cleaning, prepare, segment
+from newsfuse import _text, cleaning, prepare, segment
 from newsfuse._text import STOPWORDS, stem, words
 from newsfuse._vectors import tfidf_matrix
 from newsfuse.features import FEATURE_NAMES, concepts, sentence_features
@@ -41,6 +44,8 @@ _LINE_PIECES = [
     "http://example.com", "ShaRe your THOUGHTS", "you can email him", "contributed to this report",
     "\u212aelvin", "Click here", "tap HERE", "newsletter", "Order now!", "can be yours", "!",
     "said.", "The", "news service", "enditem", "ENDİT", "MORE", "More", "(", ")", "/", "|", " ", ".", ",", ":", "2019", "555-123-4567",
+    "(Read more here.)", "(SEE IT HERE)", "(watch the video here)", "(read", "here", "&QL;", "&ql;",
+    "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)", "Advertisement", "endit\t",
 ]
 # fmt: on
 
@@ -63,20 +68,23 @@ def test_keys_never_hide_a_match(line: str) -> None:
     assert cleaning._LINE_CHAIN.first(line, folded) == first
     for reason, keys, pattern in cleaning._INLINE_PATTERNS:
         assert any(key in folded for key in keys) or not pattern.search(line), reason
+    assert cleaning._may_end_on_sign_off(line) or not cleaning._INLINE_SIGN_OFF.search(line)
     if line.strip():
         unit = line.strip()
         assert cleaning._without_sign_off(unit) == cleaning._WIRE_SIGN_OFF.sub("", unit)
 
 
-# Words and marks around full stops: names, numbers, syntok's abbreviations and months, initials,
-# brackets, quotes.
+# Words and marks around full stops: names, numbers, words in capitals, roman numerals, syntok's
+# abbreviations and months, initials, brackets (some in a chunk of symbols syntok takes whole),
+# quotes.
 # fmt: off
 _SENTENCE_PIECES = [
     "Trump.", "Gen.", "No.", "Mr.", "May.", "Smith", "said", "the", "The", "A380", "U.S.", "(",
     ")", "[", "]", "\"", "“", "”", "'", "’", "Pompeo.\"", "Kim.”", "Lee.'", "(AP)", "8 p.m.",
     "Monday.", "Gov.", "—", ";", "?", "!", "It", "2019.", "163.", "12", "7", "300", "May",
     "Feb.", "Jan", "F.", "v.", "a.", "e.g.", "flu.Health", "3.5", "...", "so...", ",", ":",
-    "NO.", "Sen.", "x", "\n", "Ms. O’Sullivan",
+    "NO.", "Sen.", "x", "\n", "Ms. O’Sullivan", "AP.", "UK.", "II.", "XXX.", "CNN", "Mar", "Jän",
+    "Trump's", "\"the", "“(", "Yes.", "He",
 ]
 # fmt: on
 
@@ -122,7 +130,7 @@ def _searched_sure_pieces(text: str, start: int, end: int) -> list[tuple[int, in
     for match in segment._SURE.finditer(text, start, end):
         if not segment._is_sure(text, start, match):
             continue
-        cut = match.start() + len(match["word"] or match["name"])
+        cut = match.start() + len(match["word"] or match["name"] or match["code"])
         while not text[cut].isspace():
             cut += 1
         pieces.append((start, cut))
@@ -141,6 +149,33 @@ def test_sure_pieces_are_those_a_search_finds(text: str, skip: int) -> None:
     start = min(skip, len(text))
     found = list(segment._sure_pieces(text, start, len(text)))
     assert found == _searched_sure_pieces(text, start, len(text))
+
+
+# Characters whose lowercase is or holds an ASCII letter (Kelvin sign, dotted capital I), other
+# letters and marks, digits, apostrophes.
+_WORD_CHARACTERS = "aZ9'’ .-_İıſ\u212aẞΣé\u0307\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=20), st.text(st.sampled_from(_WORD_CHARACTERS), max_size=20)))
+def test_words_are_those_the_word_pattern_finds(text: str) -> None:
+    assert words(text) == _text._WORD.findall(text.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from("aeinstgy' "), max_size=12), max_size=6))
+def test_stemmed_words_are_each_words_stem_and_whether_it_carries_content(
+    texts: list[str],
+) -> None:
+    stemmer = Stemmer.Stemmer("porter")
+    with pytest.MonkeyPatch.context() as patch:
+        # A table that fills up after a few words, so that clearing it is tried too.
+        patch.setattr(_text, "_MAX_STEMMED", 3)
+        for text in texts:
+            expected = [
+                (stemmer.stemWord(w), w not in STOPWORDS and len(w) > 1) for w in words(text)
+            ]
+            assert _text.stemmed_words(text) == expected
 
 
 def _plain_tfidf(token_lists: list[list[str]]) -> sparse.csr_matrix:

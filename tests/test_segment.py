@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsfuse import segment
 from newsfuse.models import CleanedDocument, Document
 from newsfuse.segment import sentence_spans, split_sentences
 
@@ -316,3 +318,84 @@ def test_missing_space_after_a_full_stop_is_still_a_boundary():
         "A passenger is being checked for the flu.",
         "Health officials said the risk is low.",
     ]
+
+
+# --- the speed shortcuts give exactly what the full work gives
+
+# Characters around which syntok's tokenizer cuts words or chunks: ASCII letters and digits,
+# stops, apostrophes (some of them letters), hyphens, brackets, quotes, symbols, whitespace that
+# syntok does or does not split at ("\x1c", the zero-width space), and non-ASCII letters and
+# numbers (titlecase, roman numeral, superscript, Arabic digit, fraction).
+_TOKEN_CHARACTERS = "aAzZ09 .!?,;:'’ʼʹ´-‐_()[]{}“”\"—–/$%&@#*\t\n\x1c\x1f\u200b\xa0\u3000éİıǅⅣ²٣½ſ…"
+# fmt: off
+_TOKEN_PIECES = [
+    "word", "Word", "WORD", "U.S", "U.S.", "e.g.", "3.5", "so...", "iPhone", "flu.Health",
+    "don't", "it’s", "rock'n'roll", "well-known", "1,000", "(AP)", "“Hi", "end.”", "—", "...",
+    "café", "x", "A", "9", "a.B", "ab..cd",
+]
+# fmt: on
+
+
+def _syntok_tokenizer_tokens(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """What syntok's own tokenizer gives for ``text[start:end]``, offsets into ``text``."""
+    tokenizer = segment._TOKENIZER
+    return [(t.spacing, t.value, start + t.offset) for t in tokenizer.tokenize(text[start:end])]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.sampled_from(_TOKEN_CHARACTERS), max_size=30),
+        st.lists(
+            st.one_of(st.sampled_from(_TOKEN_PIECES), st.text(st.sampled_from(_TOKEN_CHARACTERS)))
+        ).map(" ".join),
+    ),
+    st.text(st.sampled_from(_TOKEN_CHARACTERS), max_size=3),
+    st.text(st.sampled_from(_TOKEN_CHARACTERS), max_size=3),
+)
+def test_tokens_are_those_of_syntoks_tokenizer(text: str, before: str, after: str) -> None:
+    whole = before + text + after
+    start, end = len(before), len(before) + len(text)
+    found = [(t.spacing, t.value, t.offset) for t in segment._syntok_tokens(whole, start, end)]
+    assert found == _syntok_tokenizer_tokens(whole, start, end)
+
+
+def _analyzed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence offsets as syntok's ``analyze`` gives them, tokenizer and all."""
+    return [
+        (start + sentence[0].offset, start + sentence[-1].offset + len(sentence[-1].value))
+        for paragraph in segment._syntok.analyze(text[start:end])
+        for sentence in paragraph
+        if sentence
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(news_paragraphs, any_paragraphs), st.integers(0, 3))
+def test_syntok_spans_are_those_of_syntoks_analyze(text: str, skip: int) -> None:
+    start = min(skip, len(text))
+    assert segment._syntok_spans(text, start, len(text)) == _analyzed_spans(text, start, len(text))
+
+
+@given(st.text(st.sampled_from(".!?…\"'”’)]x \n"), max_size=8))
+def test_terminal_end_is_that_of_a_search(sentence: str) -> None:
+    expected = re.search(r"[.!?…][\"'”’)\]]*$", sentence) is not None
+    assert segment._ends_on_terminal(sentence) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Gov", "Cmdr", "Lt", "x", "xLt", ".", " ", "\n", "("]), max_size=6
+    ).map("".join)
+)
+def test_title_end_searched_near_the_end_finds_what_a_full_search_finds(sentence: str) -> None:
+    near_end = max(len(sentence) - segment._TITLE_END_REACH, 0)
+    found = segment._TITLE_END.search(sentence, near_end) is not None
+    assert found == (segment._TITLE_END.search(sentence) is not None)
+
+
+@given(st.text(st.sampled_from("\"“”'’ x"), max_size=12), st.integers(0, 3))
+def test_quotation_marks_are_counted_as_a_search_finds_them(text: str, skip: int) -> None:
+    start = min(skip, len(text))
+    expected = len(re.findall(r"''|[\"“”]", text[start:]))
+    assert segment._quotation_marks(text, start, len(text)) == expected

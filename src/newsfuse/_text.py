@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 import Stemmer
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# Porter, as ROUGE stems; PyStemmer's C code is fast to import and to run.
-_STEMMER = Stemmer.Stemmer("porter")
+# Porter, as ROUGE stems; PyStemmer's C code is fast to import and to run. Its own cache is
+# off: the caches here sit in front of it, so it only ever saw new words, and keeping it
+# (sorting it whenever it filled up) made stemming a new word five times slower.
+_STEMMER = Stemmer.Stemmer("porter", 0)
 
 STOPWORDS = frozenset(
     """
@@ -30,28 +33,47 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+# For each byte, itself if a lowercase ASCII letter or a digit, else a space.
+_LETTER_OR_DIGIT_BYTES = bytes(
+    byte if chr(byte) in string.ascii_lowercase + string.digits else ord(" ") for byte in range(256)
+)
+
+
 def words(text: str) -> list[str]:
     """Lowercased word tokens, apostrophes kept inside words."""
-    return _WORD.findall(text.lower())
+    lowered = text.lower()
+    if "'" in lowered:
+        return _WORD.findall(lowered)
+    # With no apostrophe, a word is a run of ASCII letters and digits: splitting the text
+    # with every other character made a space finds the same, without a match per word.
+    return (
+        lowered.encode("ascii", "replace").translate(_LETTER_OR_DIGIT_BYTES).decode("ascii").split()
+    )
 
 
-# word -> (stem, carries content?). Stemming and the stopword test once per distinct word:
-# a dict lookup per word is the fast path for every sentence after the first few.
-_STEMMED: dict[str, tuple[str, bool]] = {}
 _MAX_STEMMED = 200_000
 
 
-def _stemmed(word: str) -> tuple[str, bool]:
-    if len(_STEMMED) >= _MAX_STEMMED:
-        _STEMMED.clear()
-    found = _STEMMED[word] = (stem(word), word not in STOPWORDS and len(word) > 1)
-    return found
+class _StemTable(dict[str, tuple[str, bool]]):
+    """word -> (stem, carries content?), worked out on a word's first lookup.
+
+    Stemming and the stopword test once per distinct word; a lookup through
+    ``map`` stays in C for every word seen before, most words of a sentence.
+    """
+
+    def __missing__(self, word: str) -> tuple[str, bool]:
+        if len(self) >= _MAX_STEMMED:
+            self.clear()
+        found = self[word] = (_STEMMER.stemWord(word), word not in STOPWORDS and len(word) > 1)
+        return found
+
+
+_STEMMED = _StemTable()
 
 
 def stemmed_words(text: str) -> list[tuple[str, bool]]:
     """``(stem, carries content)`` of each word; content words are no stopwords, no one letter."""
-    known = _STEMMED.get
-    return [known(w) or _stemmed(w) for w in words(text)]
+    return list(map(_STEMMED.__getitem__, words(text)))
 
 
 def content_stems(text: str) -> list[str]:

@@ -48,4 +48,4 @@ def tfidf_matrix(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
 
 def cosine_matrix(vectors: sparse.csr_matrix) -> np.ndarray:
     """Dense pairwise cosine similarity of row-normalised vectors."""
-    return np.asarray((vectors @ vectors.T).todense())
+    return (vectors @ vectors.T).toarray()

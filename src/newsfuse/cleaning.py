@@ -341,8 +341,7 @@ _PAGE_FURNITURE = (
 )
 _READ_HERE = r"\((read|see|watch) (more|it|the \w+)( about this)? here\.?\)"
 _WIRE_INLINE = (
-    rf"{_WIRE_SIGN_OFF.pattern}|{_TYPESETTING_CODE.pattern}|"
-    r"\(\s*STORY CAN END HERE\W+OPTIONAL MATERIAL FOLLOWS\W*\)"
+    rf"{_TYPESETTING_CODE.pattern}|\(\s*STORY CAN END HERE\W+OPTIONAL MATERIAL FOLLOWS\W*\)"
 )
 # Each with the keys of its matches (see ``_Rule``).
 _INLINE_PATTERNS = tuple(
@@ -353,8 +352,20 @@ _INLINE_PATTERNS = tuple(
             ("advertisement", "story continues below", "continue reading the main story"),
             _PAGE_FURNITURE,
         ),
-        ("link", ("here",), _READ_HERE),
-        ("wire-code", ("endit", "more", "&", "story can end here"), _WIRE_INLINE),
+        ("link", ("(read ", "(see ", "(watch "), _READ_HERE),
+        ("wire-code", ("&", "story can end here"), _WIRE_INLINE),
+    )
+)
+# A sign-off closing a kept line, in any case: "... imported oil. enditem". It is the line's last
+# word, so only a line ending on one is searched ("more" as a key stands in many sentences).
+_INLINE_SIGN_OFF = re.compile(_WIRE_SIGN_OFF.pattern, re.IGNORECASE)
+_INLINE_SIGN_OFF_WORDS = ("more", "endit", "enditem")
+# Every key of the inline patterns and of the sentence rules, which are all keyed: most lines
+# hold none, and are spared looking for each one's keys in turn.
+_INLINE_KEYS = tuple(
+    dict.fromkeys(
+        [key for _, keys, _ in _INLINE_PATTERNS for key in keys]
+        + [key for rules in _INLINE_SENTENCE_RULES for key, _ in rules.keyed]
     )
 )
 
@@ -417,23 +428,48 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _WORD_RUN = re.compile(r"\w+")
 
 
+# The part of a line from its first to its last character that is not space.
+_STRIPPED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Offsets of the non-blank lines of ``text``, stripped of surrounding space."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start += len(line) - len(line.lstrip())
-        end -= len(line) - len(line.rstrip())
-        spans.append((start, end))
-    return spans
+    return [match.span(1) for match in _STRIPPED_LINE.finditer(text)]
 
 
 def _normalise(line: str) -> str:
     return " ".join(_WORD_RUN.findall(line.lower()))
+
+
+_FIRST_WORDS = re.compile(r"(\w+)(?:\W+(\w+))?")
+
+
+class _SeenLines:
+    """The lines met so far, to tell a line whose ``_normalise`` form an earlier line had.
+
+    Normalising every line cost a sixth of cleaning. Lines of one normalised form start with the
+    same two words, lowercased, so a line is only normalised when an earlier line starts as it
+    does.
+    """
+
+    def __init__(self) -> None:
+        # The first two words of lines -> each such line, and its normalised form once needed.
+        self._by_start: dict[tuple[str, ...] | None, list[list[str | None]]] = {}
+
+    def add(self, line: str) -> bool:
+        """Remember ``line``; whether an earlier line had its normalised form."""
+        start = _FIRST_WORDS.search(line.lower())
+        earlier = self._by_start.setdefault(start.groups() if start else None, [])
+        if not earlier:
+            earlier.append([line, None])
+            return False
+        key = _normalise(line)
+        for entry in earlier:
+            if entry[1] is None:
+                entry[1] = _normalise(entry[0])
+        repeated = any(entry[1] == key for entry in earlier)
+        earlier.append([line, key])
+        return repeated
 
 
 def _is_title_case(line: str) -> bool:
@@ -449,24 +485,26 @@ def _looks_like_heading(line: str) -> bool:
     A short label ending in a colon ("Must-reads:") and a title-case question
     ("Will Publisher Traffic Drop?") are headings too.
     """
-    words = line.split()
-    if len(words) > _MAX_HEADLINE_WORDS:
+    # Split no further than the largest limit tells apart: most lines are long, and only
+    # the count of words matters.
+    words = len(line.split(None, _MAX_HEADLINE_WORDS))
+    if words > _MAX_HEADLINE_WORDS:
         return False
     if _QUESTION_END.search(line):
         return _is_title_case(line)
     if _SENTENCE_END.search(line):
         return False
-    if len(words) > _SHORT_LINE_WORDS and (
+    if words > _SHORT_LINE_WORDS and (
         _INNER_SENTENCE_END.search(line) or _ATTRIBUTION_END.search(line)
     ):
         return False
-    if len(words) > _MAX_LABEL_WORDS and _SPEECH_END.search(line):
+    if words > _MAX_LABEL_WORDS and _SPEECH_END.search(line):
         return False
     if _COLON_END.search(line):
-        return len(words) <= _MAX_LABEL_WORDS or _is_title_case(line)
+        return words <= _MAX_LABEL_WORDS or _is_title_case(line)
     if _COMMA_END.search(line) or _CONTINUATION_END.search(line):
         # A salutation ("Dear friends,") or a sentence broken across lines.
-        return len(words) <= _MAX_LABEL_WORDS
+        return words <= _MAX_LABEL_WORDS
     return True
 
 
@@ -508,6 +546,12 @@ def line_noise_reason(line: str) -> str | None:
     return None
 
 
+def _may_end_on_sign_off(line: str) -> bool:
+    """Whether ``line``'s last word is a sign-off in any case (see ``_INLINE_SIGN_OFF``)."""
+    last_word = line.rsplit(None, 1)[-1:]
+    return bool(last_word) and _fold(last_word[0]) in _INLINE_SIGN_OFF_WORDS
+
+
 def inline_noise(
     text: str, start: int, end: int, *, opening: bool = False
 ) -> list[tuple[int, int, str]]:
@@ -519,14 +563,19 @@ def inline_noise(
     found = []
     segment = text[start:end]
     folded = _fold(segment)
-    matches = [
-        (reason, match)
-        for reason, keys, pattern in _INLINE_PATTERNS
-        if any(key in folded for key in keys)
-        for match in pattern.finditer(segment)
-    ]
+    matches = []
+    sentence_rules = []
+    if any(key in folded for key in _INLINE_KEYS):
+        matches = [
+            (reason, match)
+            for reason, keys, pattern in _INLINE_PATTERNS
+            if any(key in folded for key in keys)
+            for match in pattern.finditer(segment)
+        ]
+        sentence_rules = [rules for rules in _INLINE_SENTENCE_RULES if rules.may_match(folded)]
+    if _may_end_on_sign_off(segment):
+        matches.extend(("wire-code", match) for match in _INLINE_SIGN_OFF.finditer(segment))
     # Sentences are only split out when a rule may match one of them.
-    sentence_rules = [rules for rules in _INLINE_SENTENCE_RULES if rules.may_match(folded)]
     if sentence_rules:
         for sentence in _SENTENCE.finditer(segment):
             for rules in sentence_rules:
@@ -543,6 +592,8 @@ def inline_noise(
 
 def _strip(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``[(start, end)]`` narrowed to exclude surrounding space; ``[]`` if only space."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return [(start, end)]  # nothing to narrow, as for most kept lines
     piece = text[start:end]
     if not piece.strip():
         return []
@@ -598,14 +649,16 @@ def _classify(
 ) -> tuple[list[str | None], int | None]:
     """The noise reason of each unit (``None`` for article text) and the index of the title unit."""
     reasons: list[str | None] = []
-    seen: set[str] = {_normalise(title)} if title else set()
+    seen = _SeenLines()
+    if title:
+        seen.add(title)
     title_unit = None
     for number, (start, end) in enumerate(units):
         line = text[start:end]
-        key = _normalise(line)
+        repeated = seen.add(line)
         reason = line_noise_reason(line)
         # Dialogue may repeat a line ("Monica?"); headlines and captions repeat verbatim.
-        if reason is None and key in seen and not _QUOTE_START.match(line):
+        if reason is None and repeated and not _QUOTE_START.match(line):
             reason = "repeated"
         if (
             reason is None
@@ -625,7 +678,6 @@ def _classify(
                 reason = "title"
             else:
                 reason = "heading"
-        seen.add(key)
         reasons.append(reason)
     return _absorb_short_units(text, units, reasons), title_unit
 
@@ -653,7 +705,7 @@ def _absorb_short_units(
         if reasons[number] is not None:
             continue
         line = text[units[number][0] : units[number][1]]
-        if len(line.split()) > _SHORT_LINE_WORDS:
+        if len(line.split(None, _SHORT_LINE_WORDS)) > _SHORT_LINE_WORDS:  # split no further
             continue
         if block_around(number, 2 if _FULL_STOP_END.search(line) else 1):
             result[number] = "context"

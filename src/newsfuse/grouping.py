@@ -40,6 +40,13 @@ def _containment(shorter: set[str], longer: set[str], idf: Callable[[str], float
     return sum(idf(t) for t in shorter & longer) / total if total else 0.0
 
 
+def _upper_pairs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """``(i, j)`` with ``i < j`` where ``mask`` holds, row by row: ``np.triu(mask, k=1)``'s."""
+    rows, columns = np.nonzero(mask)
+    upper = rows < columns
+    return list(zip(rows[upper].tolist(), columns[upper].tolist()))
+
+
 def is_negated(text: str) -> bool:
     """Whether a sentence says something did not happen (or denies it)."""
     return bool(_NEGATION.search(text))
@@ -57,25 +64,31 @@ def group_sentences(
     say opposite things ("did not meet" / "may meet").
     """
     count = len(stems)
-    stem_sets = [set(s) for s in stems]
+    stem_sets = list(map(set, stems))
     document_frequency = Counter(chain.from_iterable(stem_sets))
 
     def idf(term: str) -> float:
         # Computed when asked: containment looks at the words of a few pairs only.
         return math.log((1 + count) / (1 + document_frequency[term])) + 1.0
 
-    substantial = np.array([len(s) >= _MIN_CONTENT_WORDS for s in stem_sets])
-    same_document = np.equal.outer(np.asarray(doc_indices), np.asarray(doc_indices))
+    # Two sentences are comparable when both are substantial and of one polarity: they share
+    # a class, and a sentence too short to compare has a class of its own. One comparison of
+    # classes takes the place of three matrices.
+    classes = np.array(
+        [
+            int(negative) if len(found) >= _MIN_CONTENT_WORDS else -1 - i
+            for i, (found, negative) in enumerate(zip(stem_sets, negated))
+        ]
+    )
+    comparable = np.equal.outer(classes, classes)
+    documents = np.asarray(doc_indices)
+    same_document = np.equal.outer(documents, documents)
     threshold = np.where(same_document, SAME_DOCUMENT_SIMILARITY, CROSS_DOCUMENT_SIMILARITY)
-    polarity = np.asarray(negated, dtype=bool)
-    comparable = np.outer(substantial, substantial) & np.equal.outer(polarity, polarity)
     linked = (similarity >= threshold) & comparable
     np.fill_diagonal(linked, False)
 
     # Containment catches the pairs cosine misses because one side is much longer.
-    for i, j in zip(
-        *np.nonzero(np.triu(similarity >= CONTAINMENT_MIN_SIMILARITY, k=1) & comparable)
-    ):
+    for i, j in _upper_pairs((similarity >= CONTAINMENT_MIN_SIMILARITY) & comparable):
         a, b = stem_sets[i], stem_sets[j]
         shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
         if _containment(shorter, longer, idf) >= CONTAINMENT:
@@ -83,7 +96,7 @@ def group_sentences(
 
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     group_of = list(range(count))
-    pairs = sorted(zip(*np.nonzero(np.triu(linked, k=1))), key=lambda p: -similarity[p])
+    pairs = sorted(_upper_pairs(linked), key=lambda p: -similarity[p])
     for i, j in pairs:
         a, b = group_of[i], group_of[j]
         if a == b:

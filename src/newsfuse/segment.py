@@ -9,7 +9,8 @@ the most accurate (boundary F1 0.96 against pysbd's 0.95) and the fastest
 Corrections around syntok:
 - a paragraph with no candidate boundary is one sentence, and stops that are
   certain (a plain lowercase word, a full stop, a capital) are cut without asking;
-  a stretch in which syntok is certain to cut nowhere skips syntok too;
+  a stretch in which syntok is certain to cut nowhere skips syntok too, and the
+  plain words of the rest skip syntok's tokenizer, which would give the same tokens;
 - syntok's false stops at datelines ("PYONGYANG (AP) —"), semicolons and titles it
   does not know ("Gov.", "Lt.") are undone, and "8 p.m. Results ..." is split;
 - a split inside an open quotation is undone ("He said: "We won. Twice."" is one
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 
 import syntok.segmenter as _syntok
 from syntok._segmentation_states import State as _SyntokState
+from syntok.tokenizer import Token as _SyntokToken
 from syntok.tokenizer import Tokenizer as _SyntokTokenizer
 
 from newsfuse.models import CleanedDocument, Sentence
@@ -33,14 +35,15 @@ _MIN_SENTENCE_CHARS = 2
 
 # (E) also a candidate when the space after the full stop was lost: "the flu.Health officials"
 _INNER_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*\s+\S|(?<=[a-z][.!?])[A-Z])")
-# (A) AP's closing '' counts as a quotation mark
-_QUOTES = re.compile(r"''|[\"“”]")
 # (C) syntok may end a "sentence" without terminal punctuation: "PYONGYANG (AP)", "...Flynn;"
-_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TERMINALS = (".", "!", "?", "…")
+_CLOSING_MARKS = "\"'”’)]"
 # (C) titles syntok does not know as abbreviations; they precede a name
 _TITLE_END = re.compile(
     r"\b(?:Gov|Govs|Rep|Reps|Lt|Sgt|Rev|Maj|Det|Cpl|Pvt|Atty|Supt|Cmdr|Insp|Msgr)\.$"
 )
+# A match of _TITLE_END starts at most this far from the end ("Cmdr." and a line break).
+_TITLE_END_REACH = len("Cmdr.\n")
 # (C) the rest of a dateline: "ALLENTOWN, Pa. | (AP) — ...", "IRVINE, Calif. | — ..."
 _DATELINE_REST = re.compile(r"[—–_-]|\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)")
 # (D) a.m./p.m. before a capitalised word that is not a day, month or time zone ends a sentence
@@ -53,10 +56,18 @@ _CLOCK_CONTINUES = frozenset(
 # (F) speed: a full stop after a plain lowercase word, before a capital, is a boundary without
 # asking. So is one after a name ("said Trump. The") where syntok is sure to cut as well: a
 # space before the name and after the stop, the name not one of syntok's abbreviations, and no
-# bracket left open before it (syntok would look past the stop for the bracket's end).
+# bracket left open before it (syntok would look past the stop for the bracket's end). And so is
+# one after a number of two digits or more or a word in capitals ("in 2019. The", "told the AP.
+# "We"), by syntok's tests on the word before the stop and the token after it: a space before
+# the number or word and only spaces after the stop, then a quote or a capitalised word that
+# ends a token there ("Trump's", "The,"); not after a roman numeral (a "single letter" to
+# syntok) or an abbreviation, nor before a month ("10. May"); and no bracket opened since the
+# piece's start, so that no bracketed stretch syntok skips whole holds the stop.
 _SURE = re.compile(
     r"(?<![\w.@/-])(?:(?P<word>[a-z]{2,})(?:[.!?]|\.[\"'”’)]+)\s+(?=[\"“‘(]?[A-Z])"
-    r"|(?:(?<= )|(?<= [\"“‘']))(?P<name>[A-Z][a-z]+)\.[\"'”’]? +(?=[\"“]?[A-Z]))"
+    r"|(?:(?<= )|(?<= [\"“‘']))(?P<name>[A-Z][a-z]+)\.[\"'”’]? +(?=[\"“]?[A-Z])"
+    r"|(?<= )(?P<code>[0-9]{2,}|[A-Z]{2,})\. +"
+    r"(?=[\"“]|(?P<following>[A-Z][a-z]*)(?:[ ,.:;!?'\"’”]|$)))"
 )
 _ASCII_LETTERS_AND_DIGITS = frozenset(string.ascii_letters + string.digits)
 _LOWERCASE_ABBREVIATIONS = frozenset(
@@ -67,6 +78,7 @@ _SYNTOK_ABBREVIATIONS = _SyntokState.abbreviations | {"No"}
 _BRACKET = re.compile(
     "[" + re.escape("".join(_SyntokState.opening_brackets | _SyntokState.closing_brackets)) + "]"
 )
+_OPENING_BRACKET = re.compile("[" + re.escape("".join(_SyntokState.opening_brackets)) + "]")
 # (G) speed: syntok decides whether to cut only at a terminal (a stop, "...", ";", "。", ...), at
 # an opening bracket and at a blank line. A stretch where every such place is a stop syntok is
 # certain to go on past is one sentence without asking syntok. Such a stop is one inside a word
@@ -92,14 +104,81 @@ _WORD_BEFORE_STOP = re.compile(r"[\"'“‘]?(?:(?P<plain>[A-Za-z][a-z]*)|[A-Za-
 _NO = frozenset({"no", "No", "NO"})
 
 
+# (H) speed: syntok's tokenizer, most of syntok's time, looks at each character of a word in
+# Python. Here one pattern takes each chunk between spaces apart as it does. syntok's spaces are
+# re's whitespace but "\x1c"-"\x1f", and the zero-width space. A chunk of symbols (anything but
+# letters and digits) is one token; in any other chunk, each symbol before the first letter or
+# digit is a token, and so are a "..." and each symbol after the last one. The word between is
+# one token when it holds only ASCII letters and digits, single full stops, and no lowercase
+# letter before an uppercase one: nowhere syntok cuts a word. Other chunks go to syntok's
+# tokenizer.
+_CHUNK_SPACE = r"(?:[^\S\x1c-\x1f]|\u200b)"
+_CHUNK_CHAR = r"(?:[\x1c-\x1f]|[^\s\u200b])"
+_CHUNK_SYMBOL = r"(?:[\x1c-\x1f_]|[^\w\s\u200b])"
+_CHUNK = re.compile(
+    rf"(?P<space>{_CHUNK_SPACE}*)(?:"
+    rf"(?P<prefix>{_CHUNK_SYMBOL}*)"
+    r"(?P<word>[A-Z0-9]+(?:\.[A-Z0-9]+)*(?:\.?[a-z0-9]+(?:\.[a-z0-9]+)*)?"
+    r"|[a-z0-9]+(?:\.[a-z0-9]+)*)"
+    rf"(?P<suffix>{_CHUNK_SYMBOL}*)(?!{_CHUNK_CHAR})"
+    rf"|(?P<symbols>{_CHUNK_SYMBOL}+)(?!{_CHUNK_CHAR})"
+    rf"|(?P<other>{_CHUNK_CHAR}+))"
+)
+_TOKENIZER = _SyntokTokenizer(replace_not_contraction=False)
+
+
+def _syntok_tokens(text: str, start: int, end: int) -> list[_SyntokToken]:
+    """syntok's tokens of ``text[start:end]``, with offsets into ``text``; see (H)."""
+    tokens = []
+    add = tokens.append
+    last = start
+    for chunk in _CHUNK.finditer(text, start, end):
+        space, prefix, word, suffix, symbols, other = chunk.groups()
+        position = chunk.start() + len(space)
+        last = chunk.end()
+        if word is not None:
+            for symbol in prefix:
+                add(_SyntokToken(space, symbol, position))
+                space = ""
+                position += 1
+            add(_SyntokToken(space, word, position))
+            position += len(word)
+            if suffix.startswith("..."):
+                add(_SyntokToken("", "...", position))
+                position += 3
+                suffix = suffix[3:]
+            for symbol in suffix:
+                add(_SyntokToken("", symbol, position))
+                position += 1
+        elif symbols is not None:
+            add(_SyntokToken(space, symbols, position))
+        else:
+            # Tokenized alone, a chunk's first token has no space before it.
+            for number, token in enumerate(_TOKENIZER.tokenize(other)):
+                spacing = space + token.spacing if number == 0 else token.spacing
+                add(_SyntokToken(spacing, token.value, position + token.offset))
+    if last < end:
+        add(_SyntokToken(text[last:end], "", end))
+    return tokens
+
+
 def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if text.find("\n", start, end) >= 0:
+        # syntok would split it into paragraphs at blank lines first; cleaned paragraphs hold
+        # no line break.
+        tokenized = (
+            sentence for paragraph in _syntok.analyze(text[start:end]) for sentence in paragraph
+        )
+        offset = start
+    else:
+        tokenized = _syntok.segment(iter(_syntok_tokens(text, start, end)))
+        offset = 0
     spans: list[tuple[int, int]] = []
-    for paragraph in _syntok.analyze(text[start:end]):
-        for sentence in paragraph:
-            tokens = list(sentence)
-            if tokens:
-                first, last = tokens[0], tokens[-1]
-                spans.append((start + first.offset, start + last.offset + len(last.value)))
+    for sentence in tokenized:
+        tokens = list(sentence)
+        if tokens:
+            first, last = tokens[0], tokens[-1]
+            spans.append((offset + first.offset, offset + last.offset + len(last.value)))
     return spans
 
 
@@ -119,8 +198,15 @@ def _brackets_closed(text: str, start: int, end: int) -> bool:
 def _is_sure(text: str, piece_start: int, match: re.Match[str]) -> bool:
     if match["word"]:
         return match["word"] not in _LOWERCASE_ABBREVIATIONS
-    return match["name"] not in _SYNTOK_ABBREVIATIONS and _brackets_closed(
-        text, piece_start, match.start()
+    if match["name"]:
+        return match["name"] not in _SYNTOK_ABBREVIATIONS and _brackets_closed(
+            text, piece_start, match.start()
+        )
+    return (
+        match["code"] not in _SYNTOK_ABBREVIATIONS
+        and match["code"] not in _SyntokState.roman_numerals
+        and match["following"] not in _SyntokState.months
+        and not _OPENING_BRACKET.search(text, piece_start, match.start())
     )
 
 
@@ -137,7 +223,7 @@ def _sure_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         match = _SURE.match(text, word_start, end)
         if match is None or not _is_sure(text, piece_start, match):
             continue
-        cut = match.start() + len(match["word"] or match["name"])
+        cut = match.start() + len(match["word"] or match["name"] or match["code"])
         while not text[cut].isspace():  # keep the full stop and closing quotes
             cut += 1
         yield piece_start, cut
@@ -182,6 +268,15 @@ def _syntok_keeps_whole(text: str, start: int, end: int) -> bool:
     )
 
 
+def _ends_on_terminal(sentence: str) -> bool:
+    r"""Whether ``sentence`` ends on a terminal mark, closing quotes and brackets after it aside.
+
+    As a search of ``[.!?…]["'”’)\]]*$``, without trying the pattern at every character.
+    """
+    # "$" matches before a final line break too.
+    return sentence.removesuffix("\n").rstrip(_CLOSING_MARKS).endswith(_TERMINALS)
+
+
 def _merge_false_stops(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo syntok's stops at datelines, semicolons and unknown titles."""
     merged = []
@@ -189,8 +284,10 @@ def _merge_false_stops(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         if merged:
             previous = text[merged[-1][0] : merged[-1][1]]
             if (
-                not _TERMINAL_END.search(previous)
-                or _TITLE_END.search(previous)
+                not _ends_on_terminal(previous)
+                # Searched from near the end only; the \b before a title still sees the text
+                # before it.
+                or _TITLE_END.search(previous, max(len(previous) - _TITLE_END_REACH, 0))
                 or _DATELINE_REST.match(text, start, end)
             ):
                 merged[-1] = (merged[-1][0], end)
@@ -215,8 +312,24 @@ def _split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tu
     return result
 
 
+def _quotation_marks(text: str, start: int, end: int) -> int:
+    """How many quotation marks ``text[start:end]`` holds; (A) AP's closing '' counts as one.
+
+    As many as a search of ``''|["“”]`` finds, without matching them one at a time.
+    """
+    count = text.count
+    return (
+        count('"', start, end)
+        + count("“", start, end)
+        + count("”", start, end)
+        + count("''", start, end)
+    )
+
+
 def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that opens a quotation with the next ones until it closes."""
+    if not spans or not _quotation_marks(text, spans[0][0], spans[-1][1]):
+        return spans  # no quotation, as in most paragraphs
     merged: list[tuple[int, int]] = []
     parts: list[tuple[int, int]] = []
     open_quote = False
@@ -227,7 +340,7 @@ def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         else:
             merged.append((start, end))
             parts = [(start, end)]
-        open_quote = len(_QUOTES.findall(text, merged[-1][0], merged[-1][1])) % 2 == 1
+        open_quote = _quotation_marks(text, *merged[-1]) % 2 == 1
     if open_quote:  # (B) the quotation runs on past the paragraph: keep its sentences apart
         merged[-1:] = parts
     return merged
@@ -257,7 +370,7 @@ def split_sentences(cleaned: CleanedDocument, doc_index: int) -> list[Sentence]:
     for paragraph_number, (start, end) in enumerate(cleaned.paragraphs):
         for sentence_start, sentence_end in sentence_spans(text, start, end):
             body = text[sentence_start:sentence_end]
-            if len(body) < _MIN_SENTENCE_CHARS or not any(c.isalpha() for c in body):
+            if len(body) < _MIN_SENTENCE_CHARS or not any(map(str.isalpha, body)):
                 continue
             sentences.append(
                 Sentence(
