@@ -63,12 +63,40 @@ FEATURE_NAMES = (
 
 _QUOTES = ('"', "“", "”")
 _NUMBER = re.compile(r"\d")
-# Every form starts with s, t, a or w: testing that first spares trying each word at each
-# position. The test spells out what re.IGNORECASE matches to those letters ("ſ" too): a
-# case-sensitive set is quicker to test.
-_ATTRIBUTION = re.compile(
-    r"(?=(?-i:[satwSATWſ]))\b(said|says|told|according to|tweeted|wrote|added)\b", re.IGNORECASE
-)
+_ATTRIBUTION_WORDS = ("said", "says", "told", "according to", "tweeted", "wrote", "added")
+_ATTRIBUTION = re.compile(r"\b(?:" + "|".join(_ATTRIBUTION_WORDS) + r")\b", re.IGNORECASE)
+# The non-ASCII letters that re.IGNORECASE matches to ASCII ones: "ſ" (s), "İ" and "ı" (i), the
+# Kelvin sign (k). Without them, a case-insensitive match is a substring of the lowercased text,
+# at the same offsets ("İ" is the one letter whose lowercase is two characters).
+_FOLDS_TO_ASCII = ("\u017f", "\u0130", "\u0131", "\u212a")
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what \w matches in a str pattern
+
+
+def has_attribution(text: str) -> bool:
+    """Whether ``text`` holds a word of attribution ("said", "according to", ...).
+
+    What ``_ATTRIBUTION.search`` finds, by substring search and a word-boundary test on each
+    hit: the regex tries every position of every sentence, which cost more than the rest of
+    the features' text tests together.
+    """
+    if not text.isascii() and any(letter in text for letter in _FOLDS_TO_ASCII):
+        return _ATTRIBUTION.search(text) is not None
+    lowered = text.lower()
+    for word in _ATTRIBUTION_WORDS:
+        start = lowered.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not _is_word_character(text[start - 1])) and (
+                end == len(text) or not _is_word_character(text[end])
+            ):
+                return True
+            start = lowered.find(word, start + 1)
+    return False
+
+
 _PRONOUN_START = re.compile(
     r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.IGNORECASE
 )
@@ -211,7 +239,7 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     )
     quotes = np.array([any(q in t for q in _QUOTES) for t in texts], dtype=float)
     starts_quote = np.array([t.lstrip().startswith(_QUOTES) for t in texts], dtype=float)
-    said = np.array([bool(_ATTRIBUTION.search(t)) for t in texts], dtype=float)
+    said = np.array([has_attribution(t) for t in texts], dtype=float)
     marks = np.array([t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float)
     pronoun = np.array([bool(_PRONOUN_START.match(t)) for t in texts], dtype=float)
 
