@@ -214,17 +214,16 @@ class Learned(Summarizer):
             choose(best)
             count += holds[best]
             left -= size[best]
-        total = float(concept_weight[count > 0].sum() + value[chosen].sum())
+        greedy_total = float(concept_weight[count > 0].sum() + value[chosen].sum())
         # The best single sentence, if it beats the greedy set.
         single = holds @ concept_weight + value
         best = int(single.argmax())
-        if single[best] > total + 1e-9:
+        if single[best] > greedy_total + 1e-9:
             for k in np.flatnonzero(chosen):
                 drop(k)
             choose(best)
             count = holds[best].copy()
             left = words - size[best]
-            total = float(single[best])
         # Local search: add a sentence, or swap one chosen sentence for another, while F rises.
         for _ in range(self.max_moves):
             open_ = allowed(blocking, left)
@@ -235,27 +234,24 @@ class Learned(Summarizer):
                     choose(best)
                     count += holds[best]
                     left -= size[best]
-                    total += float(gain[best])
                     continue
-            moved = False
-            for out in np.flatnonzero(chosen):
-                without = count - holds[out]
-                loss = concept_weight[(count > 0) & (without == 0)].sum() + value[out]
-                open_ = allowed(blocking - conflict[:, out], left + size[out])
-                if not open_.any():
-                    continue
-                gain = np.where(open_, holds @ (concept_weight * (without == 0)) + value, -np.inf)
-                best = int(gain.argmax())
-                if gain[best] - loss > 1e-9:
-                    drop(out)
-                    choose(best)
-                    count = without + holds[best]
-                    left += size[out] - size[best]
-                    total += float(gain[best] - loss)
-                    moved = True
-                    break
-            if not moved:
+            # Every swap at once, one row per chosen sentence; the first that raises F is made.
+            outs = np.flatnonzero(chosen)
+            without = count - holds[outs]
+            losses = ((count > 0) & (without == 0)) @ concept_weight + value[outs]
+            open_ = (
+                ~chosen & (size <= left + size[outs, None]) & (blocking - conflict[:, outs].T == 0)
+            )
+            gains = np.where(open_, (concept_weight * (without == 0)) @ holds.T + value, -np.inf)
+            best = gains.argmax(axis=1)
+            rises = np.flatnonzero(gains[np.arange(len(outs)), best] - losses > 1e-9)
+            if not len(rises):
                 break
+            out, best = outs[rises[0]], best[rises[0]]
+            drop(out)
+            choose(best)
+            count = without[rises[0]] + holds[best]
+            left += size[out] - size[best]
         return [(int(pool[k]), float(relevance[pool[k]])) for k in np.flatnonzero(chosen)]
 
     def _greedy(self, cluster: PreparedCluster, words: int) -> list[tuple[int, float]]:
