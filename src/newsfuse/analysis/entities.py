@@ -249,8 +249,10 @@ def _trim_span(span: Span, label: str) -> tuple[int, int] | None:
 
 def _opens_clause(doc: Doc, i: int) -> bool:
     """Token ``i`` starts its sentence, or follows a quotation mark, comma or dash."""
-    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (
-        ",", ";", ":", "—", "–", "--", '"', "“", "”", "'", "’", "''"
+    return (
+        i == 0
+        or doc[i].is_sent_start
+        or doc[i - 1].text in (",", ";", ":", "—", "–", "--", '"', "“", "”", "'", "’", "''")
     )
 
 

@@ -909,7 +909,9 @@ def _hyphenated(token: Token) -> str:
     "Counter-signal"; a token with no hyphen next to it, its own text."""
     doc = token.doc
     left = right = token.i
-    while left > 0 and not doc[left - 1].whitespace_ and "-" in (doc[left - 1].text, doc[left].text):
+    while (
+        left > 0 and not doc[left - 1].whitespace_ and "-" in (doc[left - 1].text, doc[left].text)
+    ):
         left -= 1
     while (
         right + 1 < len(doc)
@@ -1253,8 +1255,7 @@ def _attribute_from_context(
     long = [
         i
         for i in unattributed
-        if len(i.words) >= MIN_QUOTE_WORDS
-        and _set_off(text[: i.start].rstrip(_MARKS + " "))
+        if len(i.words) >= MIN_QUOTE_WORDS and _set_off(text[: i.start].rstrip(_MARKS + " "))
     ]
     subject = _root_subject_person(resolver, number, ("nsubj",)) if long else None
     if subject is not None:
