@@ -144,6 +144,10 @@ def test_report_files_are_written(tmp_path):
     data = json.loads(paths[1].read_text())
     assert [s["name"] for s in data["systems"]] == ["default", "sumy-textrank"]
     assert len(data["systems"][0]["per_cluster"]["scores"]) == 2
+    assert {(d["system"], d["reference"]) for d in data["paired_differences"]} == {
+        ("sumy-textrank", "default")
+    }
+    assert "## Paired differences" in markdown
     assert paths[2].read_bytes().startswith(b"\x89PNG")
 
 
@@ -168,8 +172,16 @@ def test_cli_evaluate_end_to_end(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert "ROUGE-1 recall" in out
-    assert [line.split("|")[1].strip() for line in out.splitlines()[2:]] == [
+    scores, paired = out.split("Paired differences")
+    assert [line.split("|")[1].strip() for line in scores.strip().splitlines()[2:]] == [
         "default",
+        "lexrank",
+        "lead",
+        "sumy-lexrank",
+    ]
+    assert "ROUGE-2 − default" in paired
+    rows = [line for line in paired.splitlines() if line.startswith("|")]
+    assert [row.split("|")[1].strip() for row in rows[2:]] == [
         "lexrank",
         "lead",
         "sumy-lexrank",

@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from newsfuse.analysis import Analysis, analyze
+from newsfuse.comparison import compare
 from newsfuse.errors import (
     EmptyInputError,
     InputError,
@@ -54,6 +55,7 @@ __all__ = [
     "UnreadableInputError",
     "UsageError",
     "analyze",
+    "compare",
     "evaluate",
     "get_method",
     "method_descriptions",

@@ -226,7 +226,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from newsfuse.evaluation import evaluate
-    from newsfuse.report import table, write_report
+    from newsfuse.report import comparison_table, table, write_report
 
     def progress(records):
         return tqdm(records, total=args.limit, unit="cluster", file=sys.stderr)
@@ -240,6 +240,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         progress,
     )
     sys.stdout.write(table(evaluation))
+    compared = comparison_table(evaluation)
+    if compared:
+        sys.stdout.write("\nPaired differences, per cluster (x100, 95% bootstrap interval):\n\n")
+        sys.stdout.write(compared)
     _warn(
         [
             f"{s.name} failed on {len(s.failures)} clusters, scored 0"

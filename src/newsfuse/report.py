@@ -8,6 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from newsfuse.comparison import CONFIDENCE, compare
 from newsfuse.evaluation import Evaluation
 from newsfuse.registry import resolve_method_name
 from newsfuse.rouge import ROUGE_TYPES
@@ -46,6 +47,32 @@ def table(evaluation: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def comparison_table(evaluation: Evaluation) -> str:
+    """Each system against the reference: mean difference per cluster (x100), its interval,
+    and the clusters where the system scores higher / equal / lower. Empty for one system."""
+    differences = compare(evaluation)
+    if not differences:
+        return ""
+    reference = differences[0].reference
+    header = [
+        "system",
+        *(f"{LABELS[t]} − {reference} [{CONFIDENCE:.0%} interval]" for t in ROUGE_TYPES),
+        *(f"{LABELS[t]} clusters ↑ = ↓" for t in ROUGE_TYPES[:2]),
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    by_system: dict[str, dict[str, Any]] = {}
+    for d in differences:
+        by_system.setdefault(d.system, {})[d.rouge_type] = d
+    for system, found in by_system.items():
+        cells = [
+            f"{100 * d.mean:+.2f} [{100 * d.low:+.2f}, {100 * d.high:+.2f}]"
+            for d in (found[t] for t in ROUGE_TYPES)
+        ]
+        counts = [f"{d.higher} {d.equal} {d.lower}" for d in (found[t] for t in ROUGE_TYPES[:2])]
+        lines.append("| " + " | ".join([system, *cells, *counts]) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def _settings(evaluation: Evaluation) -> str:
     default = (
         f" `default` is `{resolve_method_name('default')}`."
@@ -68,6 +95,17 @@ def to_markdown(evaluation: Evaluation) -> str:
         "",
         table(evaluation),
     ]
+    compared = comparison_table(evaluation)
+    if compared:
+        lines += [
+            "## Paired differences",
+            "",
+            "Per cluster, each system's score minus the reference's, averaged; in brackets a "
+            f"{CONFIDENCE:.0%} paired bootstrap interval (clusters resampled). An interval "
+            "containing 0 means this set cannot tell the two apart.",
+            "",
+            compared,
+        ]
     lines += [f"![ROUGE by system]({FILE_STEM}.png)", ""]
     if evaluation.skipped:
         lines += [f"Skipped for having no reference: {', '.join(evaluation.skipped)}.", ""]
@@ -88,6 +126,18 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "cluster_ids": list(evaluation.cluster_ids),
         "skipped": list(evaluation.skipped),
+        "paired_differences": [
+            {
+                "system": d.system,
+                "reference": d.reference,
+                "rouge_type": d.rouge_type,
+                "mean": round(d.mean, 5),
+                "interval": [round(d.low, 5), round(d.high, 5)],
+                "confidence": CONFIDENCE,
+                "clusters_higher_equal_lower": [d.higher, d.equal, d.lower],
+            }
+            for d in compare(evaluation)
+        ],
         "systems": [
             {
                 "name": s.name,
