@@ -1,9 +1,16 @@
 import re
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.features import _ATTRIBUTION_WORDS, has_attribution
+from newsfuse._text import lowered_for_ascii_search
+from newsfuse.features import (
+    _ATTRIBUTION_WORDS,
+    _distinct_counts,
+    digit_count,
+    has_attribution,
+)
 
 # The attribution test as a single case-insensitive regex, with nothing before it.
 _REFERENCE = re.compile(r"\b(said|says|told|according to|tweeted|wrote|added)\b", re.IGNORECASE)
@@ -55,3 +62,30 @@ def test_has_attribution_examples():
     assert has_attribution("ſaid the clerk")  # the long s folds to s
     assert not has_attribution("The unsaid part")
     assert not has_attribution("Accordingly, to the east")
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+def test_lowered_text_keeps_offsets_word_characters_and_ascii_letters(text):
+    lowered = lowered_for_ascii_search(text)
+    if lowered is None:
+        return
+    assert len(lowered) == len(text)
+    for original, low in zip(text, lowered):
+        assert bool(re.fullmatch(r"\w", original)) == bool(re.fullmatch(r"\w", low))
+        # re.IGNORECASE takes a character for an ASCII letter exactly when its lowercase is one.
+        assert bool(re.fullmatch("[a-z]", original, re.IGNORECASE)) == bool(
+            re.fullmatch("[a-z]", low)
+        )
+
+
+@given(st.text(st.sampled_from("0123456789a .٣０\U0001d7ce")))
+def test_digit_count_is_that_of_a_search(text):
+    assert digit_count(text) == len(re.findall(r"\d", text))
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3)), max_size=30))
+def test_distinct_counts_are_those_of_sets(pairs):
+    keys = np.array([k for k, _ in pairs], dtype=np.int32)
+    values = np.array([v for _, v in pairs], dtype=np.int64)
+    expected = [len({v for k, v in pairs if k == key}) for key in range(6)]
+    assert _distinct_counts(keys, values, 6).tolist() == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -131,3 +132,49 @@ def _sentences_to_group(draw):
 @given(_sentences_to_group())
 def test_groups_are_those_of_the_plain_construction(sentences) -> None:
     assert grouping.group_sentences(*sentences) == _plain_group_sentences(*sentences)
+
+
+# The negation test as one plain case-insensitive regex.
+_NEGATION_REFERENCE = re.compile(
+    r"\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n't\b",
+    re.IGNORECASE,
+)
+# The negation words, their pieces, case variants, words that hold them, the letters that
+# re.IGNORECASE folds to ASCII ("ſ", "İ", "ı", the Kelvin sign) and word boundaries.
+_NEGATION_PIECES = st.sampled_from(
+    [
+        *("not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without"),
+        *("denied", "denies", "deny"),
+        "n't",
+        "N'T",
+        "NOT",
+        "Never",
+        "nothİng",
+        "nothıng",
+        "denieſ",
+        "know",
+        "snow",
+        "deny_",
+        "n",
+        "d",
+        "w",
+        "'t",
+        "t",
+        " ",
+        "-",
+        "'",
+        "\n",
+        "é",
+        "\u212a",
+        "x",
+        "_",
+        "٣",
+        "ǅ",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.one_of(_NEGATION_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+def test_is_negated_agrees_with_the_plain_regex(text: str) -> None:
+    assert grouping.is_negated(text) == bool(_NEGATION_REFERENCE.search(text))

@@ -39,6 +39,24 @@ _LETTER_OR_DIGIT_BYTES = bytes(
 )
 
 
+# The non-ASCII letters that re.IGNORECASE matches to ASCII ones: "ſ" (s), "İ" and "ı" (i), the
+# Kelvin sign (k). Without them, lowercasing keeps every character's offset and whether it is a
+# word character ("İ" is the one letter whose lowercase is two characters), and makes no other
+# character an ASCII letter.
+_FOLDS_TO_ASCII = ("\u017f", "\u0130", "\u0131", "\u212a")
+
+
+def lowered_for_ascii_search(text: str) -> str | None:
+    """``text.lower()``, or ``None`` if it holds a letter that re.IGNORECASE folds to ASCII.
+
+    In the lowered text, a pattern of lowercase ASCII letters, without re.IGNORECASE, matches
+    where it matches ``text`` with it, at the same offsets: a search for that is cheaper.
+    """
+    if not text.isascii() and any(letter in text for letter in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
 def words(text: str) -> list[str]:
     """Lowercased word tokens, apostrophes kept inside words."""
     lowered = text.lower()

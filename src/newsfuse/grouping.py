@@ -17,17 +17,25 @@ from itertools import chain
 
 import numpy as np
 
+from newsfuse._text import lowered_for_ascii_search
+
 CROSS_DOCUMENT_SIMILARITY = 0.55
 SAME_DOCUMENT_SIMILARITY = 0.8
 CONTAINMENT = 0.8
 CONTAINMENT_MIN_SIMILARITY = 0.4
 AVERAGE_LINK = 0.4
 _MIN_CONTENT_WORDS = 4
-# Every form starts with n, d or w: testing that first spares trying each word at each position.
-_NEGATION = re.compile(
-    r"(?=[ndw])(?:\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n't\b)",
-    re.IGNORECASE,
-)
+# \b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b or n't\b. Every
+# form starts with a letter: without re.IGNORECASE, re then skips to the next n, w or d in C
+# instead of trying the pattern at every character. "(?<!\w..)" after the first two letters of a
+# form is the \b before it, tested once those letters match.
+_NEGATION_PATTERN = r"""
+    n(?:o(?<!\w..)(?:t|r|ne|body|thing)?\b|e(?<!\w..)(?:ver|ither)\b|'t\b)
+    |wi(?<!\w..)thout\b
+    |de(?<!\w..)n(?:ied|ies|y)\b
+"""
+_NEGATION = re.compile(_NEGATION_PATTERN, re.IGNORECASE | re.VERBOSE)
+_LOWERCASE_NEGATION = re.compile(_NEGATION_PATTERN, re.VERBOSE)
 
 
 def _containment(shorter: set[str], longer: set[str], idf: Callable[[str], float]) -> float:
@@ -49,7 +57,10 @@ def _upper_pairs(mask: np.ndarray) -> list[tuple[int, int]]:
 
 def is_negated(text: str) -> bool:
     """Whether a sentence says something did not happen (or denies it)."""
-    return bool(_NEGATION.search(text))
+    lowered = lowered_for_ascii_search(text)
+    if lowered is None:
+        return bool(_NEGATION.search(text))
+    return bool(_LOWERCASE_NEGATION.search(lowered))
 
 
 def group_sentences(

@@ -131,34 +131,39 @@ def _syntok_tokens(text: str, start: int, end: int) -> list[_SyntokToken]:
     """syntok's tokens of ``text[start:end]``, with offsets into ``text``; see (H)."""
     tokens = []
     add = tokens.append
-    last = start
-    for chunk in _CHUNK.finditer(text, start, end):
-        space, prefix, word, suffix, symbols, other = chunk.groups()
-        position = chunk.start() + len(space)
-        last = chunk.end()
-        if word is not None:
-            for symbol in prefix:
-                add(_SyntokToken(space, symbol, position))
-                space = ""
-                position += 1
+    position = start
+    # Each chunk starts where the last one ended (only trailing spaces match no chunk), so the
+    # offsets add up from the groups alone: findall spares a match object and its calls per chunk.
+    # A group that took no part is "", and the word, the symbols and the other chunk are never.
+    for space, prefix, word, suffix, symbols, other in _CHUNK.findall(text, start, end):
+        position += len(space)
+        if word:
+            if prefix:  # most words have no symbol before or after them: no loop to start
+                for symbol in prefix:
+                    add(_SyntokToken(space, symbol, position))
+                    space = ""
+                    position += 1
             add(_SyntokToken(space, word, position))
             position += len(word)
-            if suffix.startswith("..."):
-                add(_SyntokToken("", "...", position))
-                position += 3
-                suffix = suffix[3:]
-            for symbol in suffix:
-                add(_SyntokToken("", symbol, position))
-                position += 1
-        elif symbols is not None:
+            if suffix:
+                if suffix.startswith("..."):
+                    add(_SyntokToken("", "...", position))
+                    position += 3
+                    suffix = suffix[3:]
+                for symbol in suffix:
+                    add(_SyntokToken("", symbol, position))
+                    position += 1
+        elif symbols:
             add(_SyntokToken(space, symbols, position))
+            position += len(symbols)
         else:
             # Tokenized alone, a chunk's first token has no space before it.
             for number, token in enumerate(_TOKENIZER.tokenize(other)):
                 spacing = space + token.spacing if number == 0 else token.spacing
                 add(_SyntokToken(spacing, token.value, position + token.offset))
-    if last < end:
-        add(_SyntokToken(text[last:end], "", end))
+            position += len(other)
+    if position < end:
+        add(_SyntokToken(text[position:end], "", end))
     return tokens
 
 
