@@ -176,6 +176,15 @@ def test_dateline_is_only_looked_for_at_the_start_of_a_story() -> None:
     assert kept_text(cleaned(BEFORE, later)) == [BEFORE, later]
 
 
+def test_news_budget_slugs_are_datelines_in_every_paragraph() -> None:
+    budget = "GORE-BRADLEY (St. Louis) _ The two candidates offer competing school plans."
+    result = cleaned(BEFORE, budget)
+    assert [(span.text, span.reason) for span in result.noise] == [
+        ("GORE-BRADLEY (St. Louis) _", "dateline")
+    ]
+    assert kept_text(result) == [BEFORE, "The two candidates offer competing school plans."]
+
+
 def test_first_headline_becomes_the_title() -> None:
     result = cleaned("Mayor Opens New Bridge Over River", BEFORE, AFTER)
     assert result.title == "Mayor Opens New Bridge Over River"
@@ -464,7 +473,8 @@ def _inline_noise_searched(text: str, start: int, end: int, opening: bool) -> li
             if any(pattern.search(sentence.group()) for pattern in searched):
                 matches.append((rules.reason, sentence))
                 break
-    if opening and (dateline := cleaning._DATELINE.match(segment)):
+    budget_slug = cleaning._BUDGET_SLUG.match(segment)
+    if (opening or budget_slug) and (dateline := cleaning._DATELINE.match(segment)):
         matches.append(("dateline", dateline))
     return sorted(
         (noise_start, noise_end, reason)

@@ -379,6 +379,9 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?: [A-Z]{2,})*, [A-Z][a-z]{1,5}\.\s)"
     r"(?=[A-Z\"'“‘`])"
 )
+# A news-service budget lists stories one paragraph each, every one opened by its slug and
+# dateline ("GOP-FORBES (Undated) _ Steve Forbes is ..."): a dateline not only at the start.
+_BUDGET_SLUG = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+ \(")
 
 _MAX_HEADLINE_WORDS = 25
 _MAX_LABEL_WORDS = 4
@@ -558,7 +561,7 @@ def inline_noise(
     """Noise stretches inside ``text[start:end]`` as ``(start, end, reason)``.
 
     ``opening`` marks the first kept line of a document, where a wire dateline
-    may stand.
+    may stand; elsewhere only a news budget's slug and dateline are taken.
     """
     found = []
     segment = text[start:end]
@@ -582,7 +585,7 @@ def inline_noise(
                 if rules.match(sentence.group(), folded):
                     matches.append((rules.reason, sentence))
                     break
-    if opening and (dateline := _DATELINE.match(segment)):
+    if (opening or _BUDGET_SLUG.match(segment)) and (dateline := _DATELINE.match(segment)):
         matches.append(("dateline", dateline))
     for reason, match in matches:
         for noise_start, noise_end in _strip(text, start + match.start(), start + match.end()):
