@@ -301,6 +301,16 @@ def test_ap_style_closing_quote_closes_the_quotation():
     ]
 
 
+def test_wire_typed_quotes_open_and_close_the_quotation():
+    assert split(
+        "``We did not plan this,'' Carla Mendes said. ``It just happened. Nobody knew.'' She left."
+    ) == [
+        "``We did not plan this,'' Carla Mendes said.",
+        "``It just happened. Nobody knew.''",
+        "She left.",
+    ]
+
+
 def test_quotation_continued_in_the_next_paragraph_keeps_its_sentences():
     assert split(
         '"We lost everything in the fire. The house, the car, the photos. We are starting over.'
@@ -394,8 +404,8 @@ def test_title_end_searched_near_the_end_finds_what_a_full_search_finds(sentence
     assert found == (segment._TITLE_END.search(sentence) is not None)
 
 
-@given(st.text(st.sampled_from("\"“”'’ x"), max_size=12), st.integers(0, 3))
+@given(st.text(st.sampled_from("\"“”'’`` x"), max_size=12), st.integers(0, 3))
 def test_quotation_marks_are_counted_as_a_search_finds_them(text: str, skip: int) -> None:
     start = min(skip, len(text))
-    expected = len(re.findall(r"''|[\"“”]", text[start:]))
+    expected = len(re.findall(r"''|``|[\"“”]", text[start:]))
     assert segment._quotation_marks(text, start, len(text)) == expected

@@ -318,9 +318,10 @@ def _split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tu
 
 
 def _quotation_marks(text: str, start: int, end: int) -> int:
-    """How many quotation marks ``text[start:end]`` holds; (A) AP's closing '' counts as one.
+    """How many quotation marks ``text[start:end]`` holds; (A) the wire's typed quotes, an
+    opening `` and a closing '', count as one each.
 
-    As many as a search of ``''|["“”]`` finds, without matching them one at a time.
+    As many as a search of ``''|``|["“”]`` finds, without matching them one at a time.
     """
     count = text.count
     return (
@@ -328,6 +329,7 @@ def _quotation_marks(text: str, start: int, end: int) -> int:
         + count("“", start, end)
         + count("”", start, end)
         + count("''", start, end)
+        + count("``", start, end)
     )
 
 
