@@ -225,6 +225,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     # Imported here: evaluation pulls in rouge-score, sumy and matplotlib.
     from tqdm import tqdm
 
+    from newsfuse.comparison import CONFIDENCE, compare
     from newsfuse.evaluation import evaluate
     from newsfuse.report import comparison_table, table, write_report
 
@@ -240,10 +241,12 @@ def _evaluate(args: argparse.Namespace) -> int:
         progress,
     )
     sys.stdout.write(table(evaluation))
-    compared = comparison_table(evaluation)
-    if compared:
-        sys.stdout.write("\nPaired differences, per cluster (x100, 95% bootstrap interval):\n\n")
-        sys.stdout.write(compared)
+    differences = compare(evaluation)
+    if differences:
+        sys.stdout.write(
+            f"\nPaired differences, per cluster (x100, {CONFIDENCE:.0%} bootstrap interval):\n\n"
+        )
+        sys.stdout.write(comparison_table(differences))
     _warn(
         [
             f"{s.name} failed on {len(s.failures)} clusters, scored 0"
@@ -251,7 +254,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             if s.failures
         ]
     )
-    paths = write_report(evaluation, args.report_dir)
+    paths = write_report(evaluation, args.report_dir, differences)
     print(f"newsfuse: report written to {', '.join(map(str, paths))}", file=sys.stderr)
     return 0
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from newsfuse.comparison import CONFIDENCE, compare
+from newsfuse.comparison import CONFIDENCE, Difference, compare
 from newsfuse.evaluation import Evaluation
 from newsfuse.registry import resolve_method_name
 from newsfuse.rouge import ROUGE_TYPES
@@ -47,10 +48,12 @@ def table(evaluation: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def comparison_table(evaluation: Evaluation) -> str:
-    """Each system against the reference: mean difference per cluster (x100), its interval,
-    and the clusters where the system scores higher / equal / lower. Empty for one system."""
-    differences = compare(evaluation)
+def comparison_table(differences: Sequence[Difference]) -> str:
+    """Markdown: each system against the reference, the mean per-cluster difference (x100)
+    with its interval, and the clusters where the system scores higher / equal / lower.
+
+    Empty when there is nothing to compare (one system).
+    """
     if not differences:
         return ""
     reference = differences[0].reference
@@ -87,7 +90,7 @@ def _settings(evaluation: Evaluation) -> str:
     )
 
 
-def to_markdown(evaluation: Evaluation) -> str:
+def to_markdown(evaluation: Evaluation, differences: Sequence[Difference]) -> str:
     lines = [
         f"# {evaluation.set_name}, {evaluation.words} words",
         "",
@@ -95,7 +98,7 @@ def to_markdown(evaluation: Evaluation) -> str:
         "",
         table(evaluation),
     ]
-    compared = comparison_table(evaluation)
+    compared = comparison_table(differences)
     if compared:
         lines += [
             "## Paired differences",
@@ -115,7 +118,7 @@ def to_markdown(evaluation: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def to_dict(evaluation: Evaluation) -> dict[str, Any]:
+def to_dict(evaluation: Evaluation, differences: Sequence[Difference]) -> dict[str, Any]:
     """Everything: settings, each system's means, and its scores and seconds per cluster."""
     return {
         "clusters": evaluation.clusters,
@@ -136,7 +139,7 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                 "confidence": CONFIDENCE,
                 "clusters_higher_equal_lower": [d.higher, d.equal, d.lower],
             }
-            for d in compare(evaluation)
+            for d in differences
         ],
         "systems": [
             {
@@ -188,12 +191,21 @@ def _chart(evaluation: Evaluation, path: Path) -> None:
     plt.close(figure)
 
 
-def write_report(evaluation: Evaluation, directory: str | Path | None = None) -> list[Path]:
-    """Write ``evaluation.md``, ``evaluation.json`` and ``evaluation.png``; returns their paths."""
+def write_report(
+    evaluation: Evaluation,
+    directory: str | Path | None = None,
+    differences: Sequence[Difference] | None = None,
+) -> list[Path]:
+    """Write ``evaluation.md``, ``evaluation.json`` and ``evaluation.png``; returns their paths.
+
+    ``differences`` are ``compare(evaluation)``'s, computed here unless the caller has them.
+    """
     folder = Path(directory) if directory else default_report_dir(evaluation)
     folder.mkdir(parents=True, exist_ok=True)
     markdown, data, chart = (folder / f"{FILE_STEM}.{ext}" for ext in ("md", "json", "png"))
-    markdown.write_text(to_markdown(evaluation), encoding="utf-8")
-    data.write_text(json.dumps(to_dict(evaluation), indent=1) + "\n", encoding="utf-8")
+    if differences is None:
+        differences = compare(evaluation)
+    markdown.write_text(to_markdown(evaluation, differences), encoding="utf-8")
+    data.write_text(json.dumps(to_dict(evaluation, differences), indent=1) + "\n", encoding="utf-8")
     _chart(evaluation, chart)
     return [markdown, data, chart]
