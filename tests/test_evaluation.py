@@ -95,6 +95,24 @@ def test_evaluate_runs_methods_and_baselines_on_the_same_clusters():
     assert result.set_name == "eval_clusters" and result.words == 30
 
 
+def test_several_files_are_pooled_in_order_and_each_counted_once(tmp_path):
+    other = tmp_path / "more_clusters.jsonl"
+    other.write_text(
+        TINY.read_text(encoding="utf-8").replace('"id": "', '"id": "more-'), encoding="utf-8"
+    )
+    single = evaluate(TINY, 30, ["lead"])
+    pooled = evaluate([TINY, other, TINY.parent / ".." / "data" / TINY.name], 30, ["lead"])
+    assert pooled.cluster_ids == single.cluster_ids + tuple(
+        f"more-{cluster}" for cluster in single.cluster_ids
+    )
+    assert pooled.set_name == "eval_clusters+more_clusters"
+    assert pooled.system("lead").scores == single.system("lead").scores * 2
+    # The limit counts records across the files, the unreferenced one skipped among them.
+    assert evaluate([TINY, other], 30, ["lead"], limit=4).cluster_ids == pooled.cluster_ids[:3]
+    with pytest.raises(UsageError, match="at least one cluster file"):
+        evaluate([], 30, ["lead"])
+
+
 def test_limit_counts_clusters_from_the_start():
     assert evaluate(TINY, 30, ["lead"], limit=1).cluster_ids == ("tiny-library",)
 
@@ -187,6 +205,14 @@ def test_cli_evaluate_end_to_end(tmp_path, capsys):
         "sumy-lexrank",
     ]
     assert (tmp_path / "evaluation.png").is_file()
+
+
+def test_cli_evaluate_pools_several_files(tmp_path, capsys):
+    report = tmp_path / "report"
+    arguments = ["evaluate", "--clusters", str(TINY), str(TINY), "--words", "20"]
+    assert main([*arguments, "--methods", "lead", "--report-dir", str(report)]) == 0
+    data = json.loads((report / "evaluation.json").read_text())
+    assert len(data["cluster_ids"]) == 2  # the same file named twice counts once
 
 
 def test_cli_evaluate_default_report_dir(tmp_path, monkeypatch):

@@ -101,8 +101,10 @@ def _build_parser() -> argparse.ArgumentParser:
     scoring.add_argument(
         "--clusters",
         required=True,
+        nargs="+",
         metavar="FILE",
-        help="cluster JSONL(.gz) with references, or a set name in $NEWSFUSE_DATA (default ../shared/data)",
+        help="cluster JSONL(.gz) with references, or a set name in $NEWSFUSE_DATA "
+        "(default ../shared/data); several are pooled",
     )
     scoring.add_argument(
         "--words",

@@ -84,7 +84,10 @@ class SystemResult:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Scores of several systems on the same clusters of one file."""
+    """Scores of several systems on the same clusters, of one file or pooled from several.
+
+    ``clusters`` names the files (comma-separated), ``set_name`` their sets joined by "+".
+    """
 
     clusters: str
     set_name: str
@@ -125,8 +128,20 @@ def set_name(path: str | Path) -> str:
     return name
 
 
+def _cluster_files(clusters: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The files named, each once (the same file under two names counts once)."""
+    names = [clusters] if isinstance(clusters, str | Path) else list(clusters)
+    if not names:
+        raise UsageError("name at least one cluster file or set to evaluate on")
+    found: dict[Path, Path] = {}
+    for name in names:
+        path = find_clusters(name)
+        found.setdefault(path.resolve(), path)
+    return list(found.values())
+
+
 def evaluate(
-    clusters: str | Path,
+    clusters: str | Path | Sequence[str | Path],
     words: int,
     systems: Sequence[str],
     metric: str = "f1",
@@ -135,7 +150,8 @@ def evaluate(
 ) -> Evaluation:
     """Summarize the first ``limit`` clusters of ``clusters`` with every system and score them.
 
-    ``clusters`` is a cluster-JSONL file or a set name (see ``find_clusters``).
+    ``clusters`` is a cluster-JSONL file or a set name (see ``find_clusters``), or
+    several: their clusters are pooled, in the order given (``limit`` counts them all).
     ``progress`` wraps the stream of clusters (the CLI passes a progress bar).
     A system that fails on a cluster with an input error scores 0 there and the
     failure is recorded; clusters without references are skipped.
@@ -150,8 +166,9 @@ def evaluate(
     failures: dict[str, list[str]] = {n: [] for n in names}
     cluster_ids: list[str] = []
     skipped: list[str] = []
-    path = find_clusters(clusters)
-    for record in progress(itertools.islice(read_clusters(path), limit)):
+    paths = _cluster_files(clusters)
+    records = itertools.chain.from_iterable(read_clusters(path) for path in paths)
+    for record in progress(itertools.islice(records, limit)):
         if not record.references:
             skipped.append(record.id)
             continue
@@ -167,10 +184,12 @@ def evaluate(
             scores[name].append(rouge(sentences, record.references, words, metric))
         cluster_ids.append(record.id)
     if not cluster_ids:
-        raise UsageError(f"{path}: no cluster with reference summaries to score against")
+        raise UsageError(
+            f"{', '.join(map(str, paths))}: no cluster with reference summaries to score against"
+        )
     return Evaluation(
-        clusters=str(path),
-        set_name=set_name(path),
+        clusters=", ".join(map(str, paths)),
+        set_name="+".join(set_name(path) for path in paths),
         words=words,
         metric=metric,
         cluster_ids=tuple(cluster_ids),
