@@ -97,16 +97,17 @@ def compare(
         raise UsageError(
             f"{reference!r} was not evaluated: compare against one of {', '.join(names)}"
         )
-    base = evaluation.system(reference)
+    base = {t: [s[t] for s in evaluation.system(reference).scores] for t in ROUGE_TYPES}
     found = []
     for other in evaluation.systems:
         if other.name == reference:
             continue
         for rouge_type in ROUGE_TYPES:
             scores = [s[rouge_type] for s in other.scores]
-            base_scores = [s[rouge_type] for s in base.scores]
-            mean, low, high = paired_difference(scores, base_scores, resamples, confidence, seed)
-            gaps = np.subtract(scores, base_scores)
+            mean, low, high = paired_difference(
+                scores, base[rouge_type], resamples, confidence, seed
+            )
+            gaps = np.subtract(scores, base[rouge_type])
             found.append(
                 Difference(
                     other.name,

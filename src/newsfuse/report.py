@@ -63,7 +63,7 @@ def comparison_table(differences: Sequence[Difference]) -> str:
         *(f"{LABELS[t]} clusters ↑ = ↓" for t in ROUGE_TYPES[:2]),
     ]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    by_system: dict[str, dict[str, Any]] = {}
+    by_system: dict[str, dict[str, Difference]] = {}
     for d in differences:
         by_system.setdefault(d.system, {})[d.rouge_type] = d
     for system, found in by_system.items():
