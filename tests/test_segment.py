@@ -182,6 +182,37 @@ def test_split_sentences_numbers_sentences_and_paragraphs_and_skips_letterless_o
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
+def test_a_list_or_wire_bullet_is_left_out_of_the_sentence():
+    text = (
+        "The plan has three parts.\n\n"
+        "-- A new mine opens in May.\n\n"
+        "_ Whether the talks resume is unclear.\n\n"
+        "* Prices rise. \u2022 Wages do not.\n\n"
+        "-Cayuga claims came first, the court said."
+    )
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        start = text.index(paragraph)
+        paragraphs.append((start, start + len(paragraph)))
+    cleaned = CleanedDocument(
+        document=Document(id="d1", text=text),
+        paragraphs=tuple(paragraphs),
+        noise=(),
+        title=None,
+        title_span=None,
+    )
+    sentences = split_sentences(cleaned, doc_index=0)
+    assert [s.text for s in sentences] == [
+        "The plan has three parts.",
+        "A new mine opens in May.",
+        "Whether the talks resume is unclear.",
+        "Prices rise.",
+        "Wages do not.",
+        "-Cayuga claims came first, the court said.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
 # --- news traps that work
 
 

@@ -32,6 +32,9 @@ from syntok.tokenizer import Tokenizer as _SyntokTokenizer
 from newsfuse.models import CleanedDocument, Sentence
 
 _MIN_SENTENCE_CHARS = 2
+# A list or wire bullet opening a sentence ("-- A fourth mine...", "_ Whether..."): not part
+# of what the sentence says, and a word of the budget if kept.
+_BULLET = re.compile(r"(?:--|[-—–_*•|])\s+")
 
 # (E) also a candidate when the space after the full stop was lost: "the flu.Health officials"
 _INNER_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*\s+\S|(?<=[a-z][.!?])[A-Z])")
@@ -376,6 +379,9 @@ def split_sentences(cleaned: CleanedDocument, doc_index: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph_number, (start, end) in enumerate(cleaned.paragraphs):
         for sentence_start, sentence_end in sentence_spans(text, start, end):
+            bullet = _BULLET.match(text, sentence_start, sentence_end)
+            if bullet:
+                sentence_start = bullet.end()
             body = text[sentence_start:sentence_end]
             if len(body) < _MIN_SENTENCE_CHARS or not any(map(str.isalpha, body)):
                 continue
