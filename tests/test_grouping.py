@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,7 +137,7 @@ def test_groups_are_those_of_the_plain_construction(sentences) -> None:
 
 # The negation test as one plain case-insensitive regex.
 _NEGATION_REFERENCE = re.compile(
-    r"\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n't\b",
+    r"\b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b|n['’]t\b",
     re.IGNORECASE,
 )
 # The negation words, their pieces, case variants, words that hold them, the letters that
@@ -146,7 +147,9 @@ _NEGATION_PIECES = st.sampled_from(
         *("not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without"),
         *("denied", "denies", "deny"),
         "n't",
+        "n’t",
         "N'T",
+        "N’T",
         "NOT",
         "Never",
         "nothİng",
@@ -159,6 +162,8 @@ _NEGATION_PIECES = st.sampled_from(
         "d",
         "w",
         "'t",
+        "’t",
+        "’",
         "t",
         " ",
         "-",
@@ -172,6 +177,23 @@ _NEGATION_PIECES = st.sampled_from(
         "ǅ",
     ]
 )
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_contracted_negation_counts_whatever_the_apostrophe(apostrophe: str) -> None:
+    assert grouping.is_negated(f"I don{apostrophe}t expect him to say that today.")
+    assert grouping.is_negated(f"THEY CAN{apostrophe}T SPEAK.")
+    assert not grouping.is_negated(f"The minister{apostrophe}s talks went on.")
+
+
+def test_one_quote_with_typographic_and_straight_apostrophes_is_one_group() -> None:
+    cluster = prepare(
+        [
+            Document("a", "“I don’t expect the senator to say that is the case today,” he said."),
+            Document("b", '"I don\'t expect the senator to say that is the case today," he said.'),
+        ]
+    )
+    assert cluster.group_of[0] == cluster.group_of[1]
 
 
 @settings(max_examples=400)

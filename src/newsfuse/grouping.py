@@ -25,12 +25,13 @@ CONTAINMENT = 0.8
 CONTAINMENT_MIN_SIMILARITY = 0.4
 AVERAGE_LINK = 0.4
 _MIN_CONTENT_WORDS = 4
-# \b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b or n't\b. Every
+# \b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b or n't\b, with
+# a straight or a typographic apostrophe (web copy of one quote has "don’t", another "don't"). Every
 # form starts with a letter: without re.IGNORECASE, re then skips to the next n, w or d in C
 # instead of trying the pattern at every character. "(?<!\w..)" after the first two letters of a
 # form is the \b before it, tested once those letters match.
 _NEGATION_PATTERN = r"""
-    n(?:o(?<!\w..)(?:t|r|ne|body|thing)?\b|e(?<!\w..)(?:ver|ither)\b|'t\b)
+    n(?:o(?<!\w..)(?:t|r|ne|body|thing)?\b|e(?<!\w..)(?:ver|ither)\b|['’]t\b)
     |wi(?<!\w..)thout\b
     |de(?<!\w..)n(?:ied|ies|y)\b
 """
