@@ -66,6 +66,71 @@ def test_different_statements_about_the_same_people_stay_apart():
     assert all(len(g) == 1 for g in groups)
 
 
+def test_a_negation_about_something_else_does_not_keep_a_restatement_apart():
+    groups, cluster = _group_texts(
+        [
+            Document(
+                "a",
+                "Activists said 40 people had died in the shelling of Homs on Monday, although "
+                "there has been no independent verification.",
+            ),
+            Document(
+                "b", "As many as 40 people died in the shelling of Homs on Monday, activists said."
+            ),
+        ]
+    )
+    assert cluster.groups[0].doc_ids == ("a", "b")
+
+
+def test_a_negation_about_what_the_other_sentence_says_keeps_them_apart():
+    groups, _ = _group_texts(
+        [
+            Document(
+                "a",
+                "Several owners say the software fix did nothing to improve the phone's "
+                "battery life.",
+            ),
+            Document("b", "Several owners say the software fix did help the phone's battery life."),
+        ]
+    )
+    assert all(len(g) == 1 for g in groups)
+
+
+@pytest.mark.parametrize(
+    "text, scope",
+    [
+        ("There has been no independent verification.", {"independ", "verif"}),
+        ("The fix did nothing to improve battery life.", {"fix", "improv", "batteri", "life"}),
+        ("The firm, which has not commented, cut 500 jobs.", {"comment"}),
+        (
+            "Mayor Brandt did not meet the transport minister Karl Odum today.",
+            {"brandt", "meet", "transport", "minist", "karl"},
+        ),
+        ("Asked whether he would resign, he said no.", None),
+        ("The mayor spoke.", set()),
+    ],
+)
+def test_negation_scope_is_what_the_negations_deny(text, scope) -> None:
+    found = grouping.negation_scope(text)
+    assert (found if found is None else set(found)) == scope
+
+
+def test_a_negated_and_a_plain_sentence_link_only_when_the_negation_is_about_something_else() -> (
+    None
+):
+    stems = [["activist", "forti", "peopl", "die", "shell", "hom", "verif"]] + [
+        ["activist", "forti", "peopl", "die", "shell", "hom"]
+    ]
+    similarity = np.array([[1.0, 0.9], [0.9, 1.0]])
+    assert grouping.group_sentences([0, 1], stems, similarity, [True, False]) == [0, 1]
+    disjoint = [frozenset({"verif"}), frozenset()]
+    assert grouping.group_sentences([0, 1], stems, similarity, [True, False], disjoint) == [0, 0]
+    shared = [frozenset({"die"}), frozenset()]
+    assert grouping.group_sentences([0, 1], stems, similarity, [True, False], shared) == [0, 1]
+    unclear = [None, frozenset()]
+    assert grouping.group_sentences([0, 1], stems, similarity, [True, False], unclear) == [0, 1]
+
+
 def test_groups_cover_every_sentence_once(tiny_documents):
     cluster = prepare(tiny_documents)
     members = [s for g in cluster.groups for s in g.members]

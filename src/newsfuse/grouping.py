@@ -4,7 +4,8 @@ Two sentences are linked when their TF-IDF cosine is high, or when nearly all
 content words of the shorter one are in the longer one (a quote repeated with
 extra attribution, a sentence copied with an added clause). Linked sentences
 are merged with average linkage, so a chain of loosely related sentences does
-not collapse into one group.
+not collapse into one group. A negated sentence and a plain one are linked only
+when the plain one does not mention what the negation denies.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from itertools import chain
 
 import numpy as np
 
-from newsfuse._text import lowered_for_ascii_search
+from newsfuse._text import content_stems, lowered_for_ascii_search
 
 CROSS_DOCUMENT_SIMILARITY = 0.55
 SAME_DOCUMENT_SIMILARITY = 0.8
@@ -64,16 +65,47 @@ def is_negated(text: str) -> bool:
     return bool(_LOWERCASE_NEGATION.search(lowered))
 
 
+# How many content words after a negation word it denies, at most, within its clause.
+_SCOPE_WORDS = 4
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”—–]")
+
+
+def negation_scope(text: str) -> frozenset[str] | None:
+    """Stems of what a sentence's negations deny, or ``None`` if one of them denies nothing seen.
+
+    A negation denies the first few content words after it in its clause, and the last
+    one before it there: "there has been no independent verification" denies "independent
+    verification", "the fix did nothing to improve battery life" denies "fix", "improve",
+    "battery" and "life".
+    """
+    scope: set[str] = set()
+    clause_start = 0
+    for negation in _NEGATION.finditer(text):
+        for clause_break in _CLAUSE_END.finditer(text, clause_start, negation.start()):
+            clause_start = clause_break.end()
+        clause_end = _CLAUSE_END.search(text, negation.end())
+        following = text[negation.end() : clause_end.start() if clause_end else len(text)]
+        denied = content_stems(following)[:_SCOPE_WORDS]
+        if not denied:
+            return None
+        scope.update(denied)
+        scope.update(content_stems(text[clause_start : negation.start()])[-1:])
+    return frozenset(scope)
+
+
 def group_sentences(
     doc_indices: Sequence[int],
     stems: Sequence[Sequence[str]],
     similarity: np.ndarray,
     negated: Sequence[bool],
+    negation_scopes: Sequence[frozenset[str] | None] | None = None,
 ) -> list[int]:
     """A group number for each sentence; numbers follow first appearance.
 
-    A negated and a plain sentence are never linked: with the same words they
-    say opposite things ("did not meet" / "may meet").
+    A negated and a plain sentence are not linked when the plain one mentions
+    what the negation denies: with the same words they say opposite things ("did
+    not meet" / "may meet"). With no ``negation_scopes`` (see ``negation_scope``),
+    or where a scope is ``None``, they are never linked.
     """
     count = len(stems)
     stem_sets = list(map(set, stems))
@@ -93,6 +125,19 @@ def group_sentences(
         ]
     )
     comparable = np.equal.outer(classes, classes)
+    if negation_scopes is not None:
+        # A negated sentence still says what a plain one says when its negation is about
+        # something the plain one does not mention ("…, although there has been no
+        # independent verification").
+        substantial = classes >= 0
+        opposite = np.not_equal.outer(classes, classes) & np.logical_and.outer(
+            substantial, substantial
+        )
+        for i, j in _upper_pairs(opposite & (similarity >= CONTAINMENT_MIN_SIMILARITY)):
+            negative, plain = (i, j) if negated[i] else (j, i)
+            scope = negation_scopes[negative]
+            if scope is not None and scope.isdisjoint(stem_sets[plain]):
+                comparable[i, j] = comparable[j, i] = True
     documents = np.asarray(doc_indices)
     same_document = np.equal.outer(documents, documents)
     threshold = np.where(same_document, SAME_DOCUMENT_SIMILARITY, CROSS_DOCUMENT_SIMILARITY)

@@ -15,7 +15,7 @@ from newsfuse._text import stemmed_words
 from newsfuse._vectors import cosine_matrix, tfidf_matrix
 from newsfuse.cleaning import clean
 from newsfuse.errors import EmptyInputError, UsageError
-from newsfuse.grouping import group_sentences, is_negated
+from newsfuse.grouping import group_sentences, is_negated, negation_scope
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
 from newsfuse.segment import split_sentences
 
@@ -91,8 +91,13 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
     stems = tuple(tuple([st for st, content in words if content]) for words in word_stems)
     vectors = tfidf_matrix(stems)
     similarity = cosine_matrix(vectors)
+    negated = [is_negated(s.text) for s in sentences]
     group_of = group_sentences(
-        [s.doc_index for s in sentences], stems, similarity, [is_negated(s.text) for s in sentences]
+        [s.doc_index for s in sentences],
+        stems,
+        similarity,
+        negated,
+        [negation_scope(s.text) if n else frozenset() for s, n in zip(sentences, negated)],
     )
     grouped: dict[int, list[Sentence]] = {}
     for sentence, group in zip(sentences, group_of):
