@@ -103,3 +103,29 @@ def test_only_the_verb_of_the_date_decides_its_tense(prepared):
         "Monday": "1998-04-20",
         "Thursday": "1998-04-23",
     }
+
+
+def test_without_a_year_days_of_a_month_are_in_calendar_order_then_the_rest(prepared):
+    events = _timeline(
+        prepared,
+        "The ferry service resumes on July 12 after repairs.\n\n"
+        "Engineers found the fault on Saturday during a routine check.\n\n"
+        "The harbour board ordered new cranes in April.\n\n"
+        "The ferry ran aground on July 6 in thick fog.",
+    )
+    assert [(e.date_text, e.iso) for e in events] == [
+        ("April", None),
+        ("July 6", None),
+        ("July 12", None),
+        ("Saturday", None),
+    ]
+
+
+def test_months_that_may_cross_a_new_year_keep_their_order_of_appearance(prepared):
+    events = _timeline(
+        prepared,
+        "The harbour board ordered new cranes in December.\n\n"
+        "The first crane arrived in January after a long delay.\n\n"
+        "The ferry ran aground in June in thick fog.",
+    )
+    assert [e.date_text for e in events] == ["December", "January", "June"]

@@ -14,6 +14,11 @@ A date is resolved to ISO only from what is known, never guessed:
 - a weekday takes the full date of the same event in another source when that
   date falls on that weekday ("Tuesday" in one paper, "March 3, 2026" in
   another); otherwise it stays unresolved (``iso`` is ``None``).
+
+Resolved events come first, in date order. Unresolved months and days of a
+month follow in calendar order when they all fit in half a year (articles with
+no date and no year still tell "April" from "July 12"); everything else keeps
+the order in which it first appears.
 """
 
 from __future__ import annotations
@@ -333,5 +338,29 @@ def build_timeline(cluster: PreparedCluster, dated: Sequence[Dated]) -> tuple[Ti
             events.append([item])
         else:
             home.append(item)
-    # A stable sort: undated events and same-day events keep the order they first appear in.
-    return tuple(sorted((_event(m) for m in events), key=lambda e: (e.iso is None, e.iso or "")))
+    timeline = [(_event(members), _calendar_key(members)) for members in events]
+    unplaced = [key for event, key in timeline if event.iso is None and key]
+    # Unresolved months and days of a month still have an order when they fit in half a
+    # year ("April", "July 6", "July 12"); across more, December may come before January.
+    in_order = bool(unplaced) and max(unplaced)[0] - min(unplaced)[0] <= _WIDEST_MONTH_SPAN
+
+    def position(item: tuple[TimelineEvent, tuple[int, int] | None]) -> tuple:
+        event, key = item
+        ordered = in_order and key is not None
+        return (event.iso is None, event.iso or "", not ordered, key if ordered else (0, 0))
+
+    # A stable sort: the rest, and same-day events, keep the order they first appear in.
+    return tuple(event for event, _ in sorted(timeline, key=position))
+
+
+# The widest run of months (of one unknown year) whose calendar order is their order in time.
+_WIDEST_MONTH_SPAN = 6
+
+
+def _calendar_key(members: list[Dated]) -> tuple[int, int] | None:
+    """``(month, day)`` of an event dated by a month or a day of a month, else ``None``."""
+    forms = [m.form for m in members if m.form.kind in ("month_day", "month")]
+    if not forms:
+        return None
+    form = max(forms, key=lambda f: f.day is not None)
+    return (form.month, form.day or 0)
