@@ -124,11 +124,17 @@ def test_a_negated_and_a_plain_sentence_link_only_when_the_negation_is_about_som
     similarity = np.array([[1.0, 0.9], [0.9, 1.0]])
     assert grouping.group_sentences([0, 1], stems, similarity, [True, False]) == [0, 1]
     disjoint = [frozenset({"verif"}), frozenset()]
-    assert grouping.group_sentences([0, 1], stems, similarity, [True, False], disjoint) == [0, 0]
+    assert grouping.group_sentences(
+        [0, 1], stems, similarity, [True, False], disjoint.__getitem__
+    ) == [0, 0]
     shared = [frozenset({"die"}), frozenset()]
-    assert grouping.group_sentences([0, 1], stems, similarity, [True, False], shared) == [0, 1]
+    assert grouping.group_sentences(
+        [0, 1], stems, similarity, [True, False], shared.__getitem__
+    ) == [0, 1]
     unclear = [None, frozenset()]
-    assert grouping.group_sentences([0, 1], stems, similarity, [True, False], unclear) == [0, 1]
+    assert grouping.group_sentences(
+        [0, 1], stems, similarity, [True, False], unclear.__getitem__
+    ) == [0, 1]
 
 
 def test_groups_cover_every_sentence_once(tiny_documents):

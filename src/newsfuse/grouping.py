@@ -98,14 +98,15 @@ def group_sentences(
     stems: Sequence[Sequence[str]],
     similarity: np.ndarray,
     negated: Sequence[bool],
-    negation_scopes: Sequence[frozenset[str] | None] | None = None,
+    scope_of: Callable[[int], frozenset[str] | None] | None = None,
 ) -> list[int]:
     """A group number for each sentence; numbers follow first appearance.
 
     A negated and a plain sentence are not linked when the plain one mentions
     what the negation denies: with the same words they say opposite things ("did
-    not meet" / "may meet"). With no ``negation_scopes`` (see ``negation_scope``),
-    or where a scope is ``None``, they are never linked.
+    not meet" / "may meet"). ``scope_of(i)`` is what negated sentence ``i`` denies
+    (see ``negation_scope``), asked only for such pairs; without it, or where it is
+    ``None``, they are never linked.
     """
     count = len(stems)
     stem_sets = list(map(set, stems))
@@ -125,7 +126,7 @@ def group_sentences(
         ]
     )
     comparable = np.equal.outer(classes, classes)
-    if negation_scopes is not None:
+    if scope_of is not None:
         # A negated sentence still says what a plain one says when its negation is about
         # something the plain one does not mention ("…, although there has been no
         # independent verification").
@@ -135,7 +136,7 @@ def group_sentences(
         )
         for i, j in _upper_pairs(opposite & (similarity >= CONTAINMENT_MIN_SIMILARITY)):
             negative, plain = (i, j) if negated[i] else (j, i)
-            scope = negation_scopes[negative]
+            scope = scope_of(negative)
             if scope is not None and scope.isdisjoint(stem_sets[plain]):
                 comparable[i, j] = comparable[j, i] = True
     documents = np.asarray(doc_indices)

@@ -91,13 +91,12 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
     stems = tuple(tuple([st for st, content in words if content]) for words in word_stems)
     vectors = tfidf_matrix(stems)
     similarity = cosine_matrix(vectors)
-    negated = [is_negated(s.text) for s in sentences]
     group_of = group_sentences(
         [s.doc_index for s in sentences],
         stems,
         similarity,
-        negated,
-        [negation_scope(s.text) if n else frozenset() for s, n in zip(sentences, negated)],
+        [is_negated(s.text) for s in sentences],
+        lambda i: negation_scope(sentences[i].text),
     )
     grouped: dict[int, list[Sentence]] = {}
     for sentence, group in zip(sentences, group_of):
