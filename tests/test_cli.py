@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from itertools import combinations
 
 import pytest
 
+from newsfuse import cli
 from tests.conftest import DATA_DIR, EXAMPLE_DIR, SAMPLE_DIR, TINY_ARTICLES, needs_data
 
 SAMPLE_NOISE = (
@@ -194,3 +197,27 @@ def test_eval_cleaning_prints_precision_and_recall():
     result = run("eval-cleaning", "--clusters", str(DATA_DIR / "multinews-val250.jsonl.gz"))
     assert result.returncode == 0, result.stderr.decode()
     assert "| noise |" in result.stdout.decode()
+
+
+@needs_data
+def test_eval_grouping_prints_precision_and_recall():
+    result = run("eval-grouping", "--data", str(DATA_DIR), "--errors")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "labelled pairs" in out and "| precision | recall | F1 |" in out
+
+
+def test_a_reader_that_stops_reading_early_is_not_an_error(monkeypatch):
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    stdout = ClosedPipe()
+    stdout.fileno = lambda: write_end
+    monkeypatch.setattr(sys, "stdout", stdout)
+    try:
+        assert cli.main(["methods"]) == 0
+    finally:
+        os.close(write_end)

@@ -162,6 +162,21 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     noise.add_argument("--errors", action="store_true", help="also list the misclassified lines")
     noise.set_defaults(handler=_eval_cleaning)
+
+    grouping = commands.add_parser(
+        "eval-grouping",
+        help="same-content grouping's precision and recall on hand-labelled sentence pairs",
+    )
+    grouping.add_argument(
+        "--labels", default="tests/data/group_labels.jsonl", help="labels (default %(default)s)"
+    )
+    grouping.add_argument(
+        "--data",
+        default="../shared/data",
+        help="folder of the labelled sets, <set>.jsonl.gz (default %(default)s)",
+    )
+    grouping.add_argument("--errors", action="store_true", help="also list the pairs got wrong")
+    grouping.set_defaults(handler=_eval_grouping)
     return parser
 
 
@@ -276,6 +291,21 @@ def _eval_cleaning(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_grouping(args: argparse.Namespace) -> int:
+    from newsfuse.grouping_eval import measure_grouping
+
+    report = measure_grouping(args.labels, args.data)
+    print(f"{report.pairs} labelled pairs, {report.same} of them saying the same\n")
+    print("| precision | recall | F1 |\n|---:|---:|---:|")
+    print(f"| {report.precision:.3f} | {report.recall:.3f} | {report.f1:.3f} |")
+    if args.errors:
+        print("\ncluster doc:start-end doc:start-end labelled")
+        for error in report.errors:
+            spans = (f"{s.doc}:{s.start}-{s.end}" for s in (error.a, error.b))
+            print(error.cluster, *spans, "same" if error.same else "different")
+    return 0
+
+
 def _train(args: argparse.Namespace) -> int:
     from newsfuse.training import train  # only training loads the oracle and the optimiser
 
@@ -305,6 +335,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsfuseError as error:
         print(f"newsfuse: error: {error}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, UsageError) else EXIT_INPUT
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): nothing went wrong. Stdout goes to devnull so
+        # that the interpreter's last flush does not fail on the closed pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(
             f"newsfuse: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr

@@ -21,7 +21,7 @@ only); each cluster weighs the same whatever its size. It is stored as a small
 JSON file that ``methods/learned.py`` reads.
 
 The shipped model ``src/newsfuse/data/learned.json`` was made with (seed 13,
-98 s on one core of the 2-core development machine)::
+about 50 s on one core of the 2-core development machine)::
 
     newsfuse train --clusters ../shared/data/multinews-train.jsonl.gz \\
         --out src/newsfuse/data/learned.json --limit 10000 --seed 13
