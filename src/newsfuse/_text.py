@@ -102,3 +102,14 @@ def content_stems(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Words as the budget counts them: whitespace-separated tokens."""
     return len(text.split())
+
+
+# A sentence opening with a pronoun or a connective leans on the sentence before it.
+_LEANS_ON_PREVIOUS = re.compile(
+    r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.IGNORECASE
+)
+
+
+def leans_on_previous(text: str) -> bool:
+    """Whether ``text`` opens with a pronoun or connective ("He said...", "But the board...")."""
+    return bool(_LEANS_ON_PREVIOUS.match(text))

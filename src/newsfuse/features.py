@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsfuse._text import lowered_for_ascii_search
+from newsfuse._text import leans_on_previous, lowered_for_ascii_search
 from newsfuse.prepare import PreparedCluster
 
 POSITION_CAP = 10
@@ -104,11 +104,6 @@ def digit_count(text: str) -> int:
     if text.isascii():
         return len(text) - len(text.encode("ascii").translate(None, _ASCII_DIGITS))
     return len(_NUMBER.findall(text))
-
-
-_PRONOUN_START = re.compile(
-    r"^\W*(he|she|it|they|this|that|these|those|but|and|however|his|her|their)\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -251,7 +246,7 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     starts_quote = np.array([t.lstrip().startswith(_QUOTES) for t in texts], dtype=float)
     said = np.array([has_attribution(t) for t in texts], dtype=float)
     marks = np.array([t.rstrip().rstrip("\"'”’)").endswith(("?", "!")) for t in texts], dtype=float)
-    pronoun = np.array([bool(_PRONOUN_START.match(t)) for t in texts], dtype=float)
+    pronoun = np.array([leans_on_previous(t) for t in texts], dtype=float)
 
     columns = [
         np.minimum(position, POSITION_CAP),

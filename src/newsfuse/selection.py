@@ -10,12 +10,15 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from newsfuse._text import leans_on_previous
 from newsfuse.models import Sentence
 from newsfuse.prepare import PreparedCluster
 
 MIN_CANDIDATE_WORDS = 6
 MAX_CANDIDATE_WORDS = 70
 REDUNDANCY = 0.5
+# How far back in its article a sentence opening with a pronoun may find what it leans on.
+_LEANING_REACH = 2
 
 
 def candidate_mask(cluster: PreparedCluster) -> np.ndarray:
@@ -81,7 +84,9 @@ def first_appearance_order(cluster: PreparedCluster, chosen: Iterable[int]) -> l
 
     The key is the earliest sentence position, in any article, of any sentence
     of the same group (ties: article order). News puts the main event first, so
-    this reads like a story: what happened, then reactions, then background.
+    this reads like a story: what happened, then reactions, then background. A
+    sentence opening with a pronoun or connective then moves to just after the
+    chosen sentence of its article that it leans on, if there is one.
     """
 
     def key(index: int) -> tuple[int, int]:
@@ -89,4 +94,23 @@ def first_appearance_order(cluster: PreparedCluster, chosen: Iterable[int]) -> l
         first = min(members, key=lambda s: (s.position, s.doc_index))
         return first.position, first.doc_index
 
-    return sorted(chosen, key=key)
+    order = sorted(chosen, key=key)
+    sentences = cluster.sentences
+    # A sentence that leans on the one before it ("He said...", "But the board...") follows
+    # the nearest chosen sentence of its own article at most two sentences earlier, so that
+    # "he" is the person that sentence names. In reading order, so a chain stays a chain.
+    for index in sorted(order, key=lambda i: (sentences[i].doc_index, sentences[i].position)):
+        sentence = sentences[index]
+        if not leans_on_previous(sentence.text):
+            continue
+        hosts = [
+            other
+            for other in order
+            if sentences[other].doc_index == sentence.doc_index
+            and 0 < sentence.position - sentences[other].position <= _LEANING_REACH
+        ]
+        if hosts:
+            host = max(hosts, key=lambda other: sentences[other].position)
+            order.remove(index)
+            order.insert(order.index(host) + 1, index)
+    return order
