@@ -77,6 +77,14 @@ def test_a_changed_sentence_asks_for_relabelling(tmp_path):
         measure_grouping(labels, _tiny_set(tmp_path))
 
 
+def test_a_missing_set_says_which_folder_to_give(tmp_path):
+    sentences = prepare([Document(f"d{i}", t) for i, t in enumerate(_ARTICLES)]).sentences
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(_label(sentences[0], sentences[2], True))
+    with pytest.raises(InputError, match="the set 'tiny'"):
+        measure_grouping(labels, tmp_path / "elsewhere")
+
+
 def test_a_malformed_label_names_its_line(tmp_path):
     labels = tmp_path / "labels.jsonl"
     labels.write_text('{"set": "tiny", "cluster": "tiny-1"}\n')

@@ -172,8 +172,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     grouping.add_argument(
         "--data",
-        default="../shared/data",
-        help="folder of the labelled sets, <set>.jsonl.gz (default %(default)s)",
+        help="folder of the labelled sets, <set>.jsonl.gz (default $NEWSFUSE_DATA, else "
+        "../shared/data)",
     )
     grouping.add_argument("--errors", action="store_true", help="also list the pairs got wrong")
     grouping.set_defaults(handler=_eval_grouping)
@@ -292,9 +292,11 @@ def _eval_cleaning(args: argparse.Namespace) -> int:
 
 
 def _eval_grouping(args: argparse.Namespace) -> int:
+    from newsfuse.evaluation import DATA_VARIABLE, DEFAULT_DATA_DIR
     from newsfuse.grouping_eval import measure_grouping
 
-    report = measure_grouping(args.labels, args.data)
+    data = args.data or os.environ.get(DATA_VARIABLE, DEFAULT_DATA_DIR)
+    report = measure_grouping(args.labels, data)
     print(f"{report.pairs} labelled pairs, {report.same} of them saying the same\n")
     print("| precision | recall | F1 |\n|---:|---:|---:|")
     print(f"| {report.precision:.3f} | {report.recall:.3f} | {report.f1:.3f} |")

@@ -138,7 +138,13 @@ def _clusters(pairs: list[_Pair], data: Path) -> dict[str, PreparedCluster]:
         wanted.setdefault(pair.set, set()).add(pair.cluster)
     prepared = {}
     for set_name, ids in wanted.items():
-        for record in read_clusters(data / f"{set_name}.jsonl.gz"):
+        path = data / f"{set_name}.jsonl.gz"
+        if not path.is_file():
+            raise MissingInputError(
+                f"{path}: no such file; the labels need the set {set_name!r}: give the folder "
+                "that holds it (--data, or NEWSFUSE_DATA)"
+            )
+        for record in read_clusters(path):
             if record.id in ids:
                 prepared[record.id] = prepare(record.documents)
         missing = sorted(ids - prepared.keys())
