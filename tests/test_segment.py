@@ -151,6 +151,21 @@ def test_split_sentences_text_is_the_document_slice(paragraphs, doc_index):
 # --- split_sentences on a hand-built document
 
 
+def _cleaned(text: str, title: str | None = None) -> CleanedDocument:
+    """``text`` as cleaning leaves it: its blank-line paragraphs, the title line left out."""
+    paragraphs = []
+    for paragraph in text.split("\n\n")[1 if title else 0 :]:
+        start = text.index(paragraph)
+        paragraphs.append((start, start + len(paragraph)))
+    return CleanedDocument(
+        document=Document(id="d1", text=text),
+        paragraphs=tuple(paragraphs),
+        noise=(),
+        title=title,
+        title_span=(0, len(title)) if title else None,
+    )
+
+
 def test_split_sentences_numbers_sentences_and_paragraphs_and_skips_letterless_ones():
     text = (
         "Flood waters rise\n\n"
@@ -158,17 +173,7 @@ def test_split_sentences_numbers_sentences_and_paragraphs_and_skips_letterless_o
         "***\n\n"
         '"We are ready. We have sandbags," the mayor said. Schools stay closed until 9 a.m. Monday.'
     )
-    paragraphs = []
-    for paragraph in text.split("\n\n")[1:]:
-        start = text.index(paragraph)
-        paragraphs.append((start, start + len(paragraph)))
-    cleaned = CleanedDocument(
-        document=Document(id="d1", text=text),
-        paragraphs=tuple(paragraphs),
-        noise=(),
-        title="Flood waters rise",
-        title_span=(0, 17),
-    )
+    cleaned = _cleaned(text, title="Flood waters rise")
     sentences = split_sentences(cleaned, doc_index=2)
     assert [s.text for s in sentences] == [
         "WASHINGTON _ The river rose 3.5 feet overnight.",
@@ -190,18 +195,7 @@ def test_a_list_or_wire_bullet_is_left_out_of_the_sentence():
         "* Prices rise. \u2022 Wages do not.\n\n"
         "-Cayuga claims came first, the court said."
     )
-    paragraphs = []
-    for paragraph in text.split("\n\n"):
-        start = text.index(paragraph)
-        paragraphs.append((start, start + len(paragraph)))
-    cleaned = CleanedDocument(
-        document=Document(id="d1", text=text),
-        paragraphs=tuple(paragraphs),
-        noise=(),
-        title=None,
-        title_span=None,
-    )
-    sentences = split_sentences(cleaned, doc_index=0)
+    sentences = split_sentences(_cleaned(text), doc_index=0)
     assert [s.text for s in sentences] == [
         "The plan has three parts.",
         "A new mine opens in May.",
