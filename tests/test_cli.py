@@ -221,3 +221,12 @@ def test_a_reader_that_stops_reading_early_is_not_an_error(monkeypatch):
         assert cli.main(["methods"]) == 0
     finally:
         os.close(write_end)
+
+
+def test_a_closed_pipe_without_a_file_descriptor_is_not_an_error_either(monkeypatch):
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert cli.main(["methods"]) == 0
