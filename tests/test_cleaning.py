@@ -106,6 +106,11 @@ NOISE_LINES = {
     "wire slug": ("NYT-10-12-98 1234EDT", "wire-code"),
     "wire end": ("ENDIT", "wire-code"),
     "section title": ("Aftermath of the vote", "heading"),
+    "credit line": ("Credit: Dr. Jane Doe", "photo-credit"),
+    "caption closed by a credit": (
+        "Divers inspect the hull of the ferry near the harbour. Credit: Dr. Jane Doe",
+        "photo-credit",
+    ),
 }
 
 
@@ -145,6 +150,16 @@ def test_ad_sentence_inside_a_paragraph_is_cut_out() -> None:
     assert [(span.text, span.reason) for span in result.noise] == [
         ("This miracle can be yours.", "ad")
     ]
+
+
+@pytest.mark.parametrize(
+    "stamp, reason",
+    [("Buy Photo ", "photo-credit"), ("Updated | ", "editor-note")],
+)
+def test_page_stamp_run_into_a_sentence_is_cut_off(stamp: str, reason: str) -> None:
+    result = cleaned(f"{stamp}{BEFORE}", AFTER)
+    assert kept_text(result) == [BEFORE, AFTER]
+    assert [(span.text, span.reason) for span in result.noise] == [(stamp.strip(), reason)]
 
 
 def test_click_here_sentence_inside_a_paragraph_is_cut_out() -> None:
@@ -220,6 +235,9 @@ KEPT_LINES = {
     ),
     "speech without full stop": 'The mayor turned to the crowd and said, "Thank you all"',
     "interrupted speech": '"I was about to say --"',
+    "credit in prose": "The mayor gave credit to the volunteers who filled the sandbags.",
+    "buy photo in prose": "Visitors can buy photo prints of the old harbour at the museum.",
+    "updated in prose": "Updated maps of the flood zone were posted at the town hall.",
 }
 
 

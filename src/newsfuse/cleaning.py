@@ -175,6 +175,10 @@ _PHOTO_CREDIT = (
         r"( credit| courtesy| by)?\s*:"
     ),
     r"^(image (copyright|caption)|media (playback|caption))\b",
+    # A credit line on its own, or closing a caption: "Credit: Dr. Jane Doe", "... under a
+    # parking lot. Credit: Dr. Jane Doe".
+    ("credit", r"^\W*credits?\s*:(?=.{0,80}$)"),
+    ("credit:", r"[.!?\"'”’]\s+(photo |image )?credits?\s*:\s*(?-i:[A-Z])[^!?]{0,60}$"),
     ("(", r"\((photo|image|picture)s?( illustration)?\b[^()]{0,80}\)\s*(\([^()]{0,40}\))?\W*$"),
     ("(", r"\(\s*(ap|afp|reuters|getty|associated press)( photo| images?)?\b[^()]{0,40}\)\W*$"),
     ("|", r"\|\s*(getty|ap|afp|reuters)\b[\w /.-]{0,40}$"),
@@ -343,6 +347,10 @@ _READ_HERE = r"\((read|see|watch) (more|it|the \w+)( about this)? here\.?\)"
 _WIRE_INLINE = (
     rf"{_TYPESETTING_CODE.pattern}|\(\s*STORY CAN END HERE\W+OPTIONAL MATERIAL FOLLOWS\W*\)"
 )
+# A photo-sale button's text run into the caption or sentence after it: "Buy Photo Genesee ...".
+_BUY_PHOTO = r"(?-i:\bBuy Photo)\s+"
+# A page's update stamp run into the first sentence: "Updated | When the first humans ...".
+_UPDATED_BAR = r"^\W*updated\s*\|\s*"
 # Each with the keys of its matches (see ``_Rule``).
 _INLINE_PATTERNS = tuple(
     (reason, keys, re.compile(pattern, re.IGNORECASE))
@@ -354,6 +362,8 @@ _INLINE_PATTERNS = tuple(
         ),
         ("link", ("(read ", "(see ", "(watch "), _READ_HERE),
         ("wire-code", ("&", "story can end here"), _WIRE_INLINE),
+        ("photo-credit", ("buy photo",), _BUY_PHOTO),
+        ("editor-note", ("updated",), _UPDATED_BAR),
     )
 )
 # A sign-off closing a kept line, in any case: "... imported oil. enditem". It is the line's last
