@@ -107,6 +107,11 @@ NOISE_LINES = {
     "wire end": ("ENDIT", "wire-code"),
     "section title": ("Aftermath of the vote", "heading"),
     "credit line": ("Credit: Dr. Jane Doe", "photo-credit"),
+    "caption closed by agency and photographer": (
+        "Divers inspect the hull of the ferry near the harbour, May 24, 2000. REUTERS/Stringer",
+        "photo-credit",
+    ),
+    "file photo caption": ("File photo of the ferry Marisol leaving Port Elwyn.", "photo-credit"),
     "caption closed by a credit": (
         "Divers inspect the hull of the ferry near the harbour. Credit: Dr. Jane Doe",
         "photo-credit",
@@ -238,6 +243,7 @@ KEPT_LINES = {
     "credit in prose": "The mayor gave credit to the volunteers who filled the sandbags.",
     "buy photo in prose": "Visitors can buy photo prints of the old harbour at the museum.",
     "updated in prose": "Updated maps of the flood zone were posted at the town hall.",
+    "file photo in prose": "A file photo of the mayor was shown at the start of the hearing.",
 }
 
 

@@ -185,6 +185,9 @@ _PHOTO_CREDIT = (
     # A caption closed by its credit: "... on Saturday. (Jane Doe/The Daily News)".
     ("(", r"[.!?\"'”’]\s*\((?:[^()/-]{1,60}/[^()]{1,60}|(?-i:(?:[A-Z][\w.'’&]*\s*){1,6}))\)\s*$"),
     ("/", r"/\s*(getty images|ap|afp|reuters|ap images|epa)\s*\)?\W*$"),
+    # The agency first, then the photographer: "... May 24, 2000. REUTERS/Stringer".
+    ("/", r"[.!?]\s+(?-i:REUTERS|AP|AFP|EPA)\s*/\s*[\w.' -]{1,40}$"),
+    r"^file (photo|image|picture)s? (of|shows)\b(?=.{0,300}$)",
     r"^(courtesy|photograph|photographs) (of |by )?[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,4}\W*$",
     r"^FILE\s*[-–—]\s",
     ("in this ", r"\bin this (\w+ )?(file |handout |evidence |undated )?(photo|image|picture)\b"),
