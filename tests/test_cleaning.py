@@ -112,6 +112,19 @@ NOISE_LINES = {
         "photo-credit",
     ),
     "file photo caption": ("File photo of the ferry Marisol leaving Port Elwyn.", "photo-credit"),
+    "credit opening a caption": (
+        "Jane Doe/Getty Images The ferry Marisol leaves Port Elwyn.",
+        "photo-credit",
+    ),
+    "agency credit opening a caption": ("AFP/Getty Images Divers inspect the hull.", "photo-credit"),
+    "gallery control": ("Enlarge Image Close Getty Images Divers inspect the hull.", "photo-credit"),
+    "image label": ("Image The harbour master spoke to reporters on Tuesday.", "photo-credit"),
+    "image caption": ("Image taken by a diver showing the damaged hull.", "photo-credit"),
+    "video link": ("[Video Link] The ferry grounding, filmed from the pier.", "photo-credit"),
+    "caption, credit and related headline": (
+        "The ferry left on Tuesday. | Jane Doe/AP Photo Island cut off as crossings halted",
+        "photo-credit",
+    ),
     "caption closed by a credit": (
         "Divers inspect the hull of the ferry near the harbour. Credit: Dr. Jane Doe",
         "photo-credit",
@@ -244,6 +257,9 @@ KEPT_LINES = {
     "buy photo in prose": "Visitors can buy photo prints of the old harbour at the museum.",
     "updated in prose": "Updated maps of the flood zone were posted at the town hall.",
     "file photo in prose": "A file photo of the mayor was shown at the start of the hearing.",
+    "image in prose": "Image matters to the mayor, who hired two press officers this year.",
+    "agency in prose": "AFP reported that talks would resume in Geneva next week.",
+    "slash in prose": "The 24/7 hotline for island residents opened on Wednesday.",
 }
 
 

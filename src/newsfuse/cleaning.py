@@ -188,6 +188,20 @@ _PHOTO_CREDIT = (
     # The agency first, then the photographer: "... May 24, 2000. REUTERS/Stringer".
     ("/", r"[.!?]\s+(?-i:REUTERS|AP|AFP|EPA)\s*/\s*[\w.' -]{1,40}$"),
     r"^file (photo|image|picture)s? (of|shows)\b(?=.{0,300}$)",
+    # A credit or gallery control opening a caption or a related headline: "AFP/Getty Images
+    # NBA Finals MVP ...", "Mark Wilson/Getty Images White House ...", "Enlarge Image Close".
+    (
+        ("getty images", "ap photo", "/"),
+        r"^[\w.' -]{0,40}/\s*(getty images|ap photo|ap|afp|reuters|epa)\b"
+        r"|^\W*(getty images|ap photo)\b",
+    ),
+    # A caption, a bar, then the credit and a related headline: "... on Sunday. | Jane Doe/AP
+    # Photo Goodlatte's son donates ...".
+    ("|", r"\|\s*[\w.' -]{0,40}/\s*(getty images|ap photo|ap|afp|reuters|epa)\b"),
+    r"^\W*enlarge (image|photo)\b",
+    # A newspaper's image label run into its caption: "Image The spokeswoman said ...".
+    r"^(?-i:Image) (?-i:[A-Z])|^image (taken|shows|provided|released|courtesy)\b",
+    r"^\W*\[(video|photo|image|audio)( link)?\]",
     r"^(courtesy|photograph|photographs) (of |by )?[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,4}\W*$",
     r"^FILE\s*[-–—]\s",
     ("in this ", r"\bin this (\w+ )?(file |handout |evidence |undated )?(photo|image|picture)\b"),
