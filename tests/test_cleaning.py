@@ -116,8 +116,14 @@ NOISE_LINES = {
         "Jane Doe/Getty Images The ferry Marisol leaves Port Elwyn.",
         "photo-credit",
     ),
-    "agency credit opening a caption": ("AFP/Getty Images Divers inspect the hull.", "photo-credit"),
-    "gallery control": ("Enlarge Image Close Getty Images Divers inspect the hull.", "photo-credit"),
+    "agency credit opening a caption": (
+        "AFP/Getty Images Divers inspect the hull.",
+        "photo-credit",
+    ),
+    "gallery control": (
+        "Enlarge Image Close Getty Images Divers inspect the hull.",
+        "photo-credit",
+    ),
     "image label": ("Image The harbour master spoke to reporters on Tuesday.", "photo-credit"),
     "image caption": ("Image taken by a diver showing the damaged hull.", "photo-credit"),
     "video link": ("[Video Link] The ferry grounding, filmed from the pier.", "photo-credit"),
