@@ -169,6 +169,8 @@ _BROADCAST = (
     r"^\W*\(?(commercial break|crosstalk)\)?\W*$",
     ("be right back", r"\bwe('ll| will) be right back\b"),
 )
+# A photographer and the agency: "Jane Doe/Getty Images", "AFP/Getty Images".
+_CREDIT_RUN = r"[\w.' -]{0,40}/\s*(getty images|ap photo|ap|afp|reuters|epa)\b"
 _PHOTO_CREDIT = (
     (
         r"^\W*(photo|image|picture|illustration|graphic|video|file photo)s?"
@@ -190,14 +192,10 @@ _PHOTO_CREDIT = (
     r"^file (photo|image|picture)s? (of|shows)\b(?=.{0,300}$)",
     # A credit or gallery control opening a caption or a related headline: "AFP/Getty Images
     # NBA Finals MVP ...", "Mark Wilson/Getty Images White House ...", "Enlarge Image Close".
-    (
-        ("getty images", "ap photo", "/"),
-        r"^[\w.' -]{0,40}/\s*(getty images|ap photo|ap|afp|reuters|epa)\b"
-        r"|^\W*(getty images|ap photo)\b",
-    ),
+    (("getty images", "ap photo", "/"), rf"^{_CREDIT_RUN}|^\W*(getty images|ap photo)\b"),
     # A caption, a bar, then the credit and a related headline: "... on Sunday. | Jane Doe/AP
     # Photo Goodlatte's son donates ...".
-    ("|", r"\|\s*[\w.' -]{0,40}/\s*(getty images|ap photo|ap|afp|reuters|epa)\b"),
+    ("|", rf"\|\s*{_CREDIT_RUN}"),
     r"^\W*enlarge (image|photo)\b",
     # A newspaper's image label run into its caption: "Image The spokeswoman said ...".
     r"^(?-i:Image) (?-i:[A-Z])|^image (taken|shows|provided|released|courtesy)\b",

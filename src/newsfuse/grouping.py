@@ -10,6 +10,7 @@ when the plain one does not mention what the negation denies.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -136,9 +137,8 @@ def group_sentences(
         # something the plain one does not mention ("…, although there has been no
         # independent verification").
         substantial = classes >= 0
-        opposite = np.not_equal.outer(classes, classes) & np.logical_and.outer(
-            substantial, substantial
-        )
+        opposite = ~comparable & np.logical_and.outer(substantial, substantial)
+        scope_of = functools.cache(scope_of)  # a sentence may be in several such pairs
         for i, j in _upper_pairs(opposite & (similarity >= CONTAINMENT_MIN_SIMILARITY)):
             negative, plain = (i, j) if negated[i] else (j, i)
             scope = scope_of(negative)
