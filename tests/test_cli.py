@@ -167,6 +167,24 @@ def test_batch_writes_one_line_per_cluster(tmp_path):
     assert "1 failed" in result.stderr.decode()
 
 
+def test_one_cluster_of_a_cluster_file_is_summarized(tmp_path):
+    clusters = tmp_path / "c.jsonl"
+    records = [
+        {"id": "first", "documents": [{"id": "only", "text": "More news: elsewhere"}]},
+        {
+            "id": "second",
+            "query": "the footbridge vote",
+            "documents": [{"id": f"d{n}", "text": t} for n, t in enumerate(TINY_ARTICLES)],
+        },
+    ]
+    clusters.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = run("summarize", f"{clusters}#second", "--format", "json", "--words", "40")
+    assert result.returncode == 0, result.stderr.decode()
+    payload = json.loads(result.stdout)
+    assert {s["doc_id"] for s in payload["sentences"]} <= {"d0", "d1", "d2"}
+    _assert_clean_failure(run("summarize", str(clusters)), 2, "holds 2 clusters", "#first")
+
+
 @needs_data
 def test_sample_json_offsets_and_budget():
     result = run("summarize", str(SAMPLE_DIR), "--words", "120", "--format", "json")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newsfuse.errors import EmptyInputError, MissingInputError, UnreadableInputError
+from newsfuse.errors import EmptyInputError, MissingInputError, UnreadableInputError, UsageError
 from newsfuse.reading import MAX_INPUT_BYTES, read_clusters, read_paths, read_stream
 from tests.conftest import EXAMPLE_DIR, TINY_ARTICLES
 
@@ -119,3 +119,60 @@ def test_bad_cluster_line_names_file_and_line(tmp_path):
     path.write_text('{"id": "c1", "documents": []}\n{"id": "c2"}\n', encoding="utf-8")
     with pytest.raises(UnreadableInputError, match=r"bad.jsonl:2: not a cluster record"):
         list(read_clusters(path))
+
+
+def _two_clusters(path):
+    _write_clusters(
+        path,
+        [
+            {"id": "c1", "documents": [{"id": "a", "text": TINY_ARTICLES[0]}], "query": "bridge"},
+            {"id": "c2", "documents": [{"id": "b", "text": TINY_ARTICLES[1]}]},
+        ],
+    )
+
+
+def test_a_cluster_named_by_id_is_read_with_its_query(tmp_path):
+    path = tmp_path / "c.jsonl.gz"
+    _two_clusters(path)
+    first, second = read_paths([f"{path}#c1"]), read_paths([f"{path}#c2"])
+    assert [d.id for d in first.documents] == ["a"] and first.query == "bridge"
+    assert [d.id for d in second.documents] == ["b"] and second.query is None
+
+
+def test_a_cluster_file_of_one_cluster_needs_no_id(tmp_path):
+    path = tmp_path / "one.jsonl"
+    path.write_text(
+        json.dumps({"id": "c1", "documents": [{"id": "a", "text": TINY_ARTICLES[0]}]}) + "\n",
+        encoding="utf-8",
+    )
+    assert [d.id for d in read_paths([path]).documents] == ["a"]
+
+
+def test_a_cluster_file_of_several_clusters_asks_which(tmp_path):
+    path = tmp_path / "c.jsonl.gz"
+    _two_clusters(path)
+    with pytest.raises(UsageError, match=r"holds 2 clusters: name one as .*c\.jsonl\.gz#ID"):
+        read_paths([path])
+
+
+def test_an_unknown_cluster_id_lists_the_ids(tmp_path):
+    path = tmp_path / "c.jsonl.gz"
+    _two_clusters(path)
+    with pytest.raises(
+        MissingInputError, match=r"no cluster with id 'c9'; its 2 clusters are c1, c2"
+    ):
+        read_paths([f"{path}#c9"])
+
+
+def test_a_cluster_file_stands_alone(tmp_path):
+    path = tmp_path / "c.jsonl.gz"
+    _two_clusters(path)
+    (tmp_path / "x.txt").write_text(TINY_ARTICLES[0], encoding="utf-8")
+    with pytest.raises(UsageError, match="give it alone"):
+        read_paths([f"{path}#c1", tmp_path / "x.txt"])
+
+
+def test_a_file_whose_name_holds_the_mark_is_an_article(tmp_path):
+    path = tmp_path / "notes#1.jsonl"
+    path.write_text(TINY_ARTICLES[0], encoding="utf-8")
+    assert read_paths([path]).documents[0].text == TINY_ARTICLES[0]

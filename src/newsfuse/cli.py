@@ -48,8 +48,9 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files (.txt, .md, .html), directories of them, or - for stdin "
-        "(articles separated by a line |||||)",
+        help="article files (.txt, .md, .html), directories of them, - for stdin "
+        "(articles separated by a line |||||), or one cluster of a cluster JSONL file "
+        "(FILE.jsonl holding one cluster, or FILE.jsonl.gz#ID)",
     )
     parser.add_argument("--clusters", metavar="FILE", help="batch: a cluster JSONL(.gz) file")
     parser.add_argument(
@@ -183,16 +184,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _read_inputs(paths: Sequence[str]) -> ReadResult:
     files = [p for p in paths if p != "-"]
-    documents, warnings = [], []
-    if files:
-        result = read_paths(files)
-        documents += result.documents
-        warnings += result.warnings
+    results = [read_paths(files)] if files else []
     if "-" in paths:
-        result = read_stream(sys.stdin.buffer.read())
-        documents += result.documents
-        warnings += result.warnings
-    return ReadResult(tuple(documents), tuple(warnings))
+        if results and results[0].query is not None:
+            raise UsageError("a cluster file is a whole story: give it alone, not with stdin")
+        results.append(read_stream(sys.stdin.buffer.read()))
+    return ReadResult(
+        tuple(d for r in results for d in r.documents),
+        tuple(w for r in results for w in r.warnings),
+        query=results[0].query,
+    )
 
 
 def _warn(messages: Sequence[str]) -> None:
@@ -229,11 +230,11 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.command == "analyze":
         from newsfuse.analysis import analyze  # here: only analysis loads spaCy
 
-        analysis = analyze(read.documents, words=args.words, method=args.method)
+        analysis = analyze(read.documents, words=args.words, method=args.method, query=read.query)
         _warn(analysis.warnings)
         _write(render_analysis(analysis, args.format), args.output)
         return 0
-    summary = summarize(read.documents, words=args.words, method=args.method)
+    summary = summarize(read.documents, words=args.words, method=args.method, query=read.query)
     _warn(summary.warnings)
     _write(render(summary, args.format), args.output)
     return 0

@@ -12,12 +12,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsfuse.errors import EmptyInputError, MissingInputError, UnreadableInputError
+from newsfuse.errors import EmptyInputError, MissingInputError, UnreadableInputError, UsageError
 from newsfuse.models import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+CLUSTER_SUFFIXES = (".jsonl", ".jsonl.gz")
+# ``FILE.jsonl.gz#ID`` names one cluster of a cluster file.
+CLUSTER_ID_MARK = "#"
 STREAM_SEPARATOR = "|||||"
 # A news article is well under 1 MB even as an HTML page; reading stops here.
 MAX_INPUT_BYTES = 4 * 1024 * 1024
@@ -31,6 +34,7 @@ class ReadResult:
 
     documents: tuple[Document, ...]
     warnings: tuple[str, ...] = ()
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,50 @@ def _files_of(directory: Path) -> list[Path]:
     return files
 
 
+def _cluster_file(raw: str | Path) -> tuple[Path, str | None] | None:
+    """``(file, cluster id or None)`` when ``raw`` names a cluster file, else ``None``."""
+    name, mark, wanted = str(raw).partition(CLUSTER_ID_MARK)
+    if not name.lower().endswith(CLUSTER_SUFFIXES) or (mark and Path(raw).exists()):
+        return None
+    return Path(name), wanted if mark else None
+
+
+def _one_cluster(path: Path, wanted: str | None) -> ReadResult:
+    records = read_clusters(path)
+    if wanted is not None:
+        ids = []
+        for record in records:
+            if record.id == wanted:
+                return ReadResult(record.documents, query=record.query)
+            ids.append(record.id)
+        shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+        raise MissingInputError(
+            f"{path}: no cluster with id {wanted!r}; its {len(ids)} clusters are {shown}"
+        )
+    found = next(records, None)
+    if found is None:
+        raise EmptyInputError(f"{path}: the cluster file holds no cluster")
+    more = sum(1 for _ in records)
+    if more:
+        raise UsageError(
+            f"{path} holds {more + 1} clusters: name one as {path}{CLUSTER_ID_MARK}ID "
+            f"(e.g. {path}{CLUSTER_ID_MARK}{found.id}), or summarize them all with "
+            f"--clusters {path} --out FILE"
+        )
+    return ReadResult(found.documents, query=found.query)
+
+
 def read_paths(paths: Sequence[str | Path]) -> ReadResult:
-    """Documents from files and directories (a directory: its article files, by name)."""
+    """Documents from files and directories (a directory: its article files, by name).
+
+    A cluster file (``.jsonl``, ``.jsonl.gz``) holding one cluster, or
+    ``FILE#ID`` naming one cluster of it, stands alone: its documents and query.
+    """
+    clusters = [found for found in map(_cluster_file, paths) if found]
+    if clusters:
+        if len(paths) > 1:
+            raise UsageError("a cluster file is a whole story: give it alone, not with other paths")
+        return _one_cluster(*clusters[0])
     warnings: list[str] = []
     files: list[Path] = []
     for raw in paths:
