@@ -121,6 +121,32 @@ def test_without_a_year_days_of_a_month_are_in_calendar_order_then_the_rest(prep
     ]
 
 
+def test_an_unplaced_date_says_what_was_missing(prepared):
+    events = _timeline(
+        prepared,
+        "The ferry ran aground on July 6 in thick fog.\n\n"
+        "Engineers found the fault on Saturday during a routine check.",
+    )
+    assert [(e.date_text, e.why_unplaced) for e in events] == [
+        ("July 6", "year not stated"),
+        ("Saturday", "the article is undated"),
+    ]
+    placed = _timeline(
+        prepared, "The ferry ran aground on July 6 in thick fog.", dates=("2026-07-08",)
+    )
+    assert [(e.iso, e.why_unplaced) for e in placed] == [("2026-07-06", None)]
+
+
+def test_a_possessive_date_is_the_date_alone(prepared):
+    cluster, parsed = prepared(
+        "The council confirmed last month's vote on the new footbridge over the river."
+    )
+    (mention,) = [d.mention for d in dated_sentences(cluster, parsed)]
+    assert mention.date_text == "last month"
+    text = cluster.cleaned[0].document.text
+    assert text[mention.date_start : mention.date_end] == "last month"
+
+
 def test_months_that_may_cross_a_new_year_keep_their_order_of_appearance(prepared):
     events = _timeline(
         prepared,

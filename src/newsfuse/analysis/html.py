@@ -159,7 +159,7 @@ def _timeline(page: _Page) -> str:
             escape(event.iso)
             + (f"<small>{escape(event.date_text)}</small>" if event.date_text != event.iso else "")
             if event.iso
-            else f"{escape(event.date_text)}<small>exact date not stated</small>"
+            else f"{escape(event.date_text)}<small>{escape(event.why_unplaced or '')}</small>"
         )
         undated = "" if event.iso else ' class="undated"'
         items.append(

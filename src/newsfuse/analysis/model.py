@@ -93,7 +93,7 @@ class TimelineEvent:
 
     ``iso`` is a full or partial ISO date (``2026-03-03``, ``2026-02``,
     ``1998``) or ``None`` when the date as written cannot be placed
-    without guessing.
+    without guessing; ``why_unplaced`` then says what was missing.
     """
 
     date_text: str
@@ -101,6 +101,7 @@ class TimelineEvent:
     text: str
     doc_ids: tuple[str, ...]
     mentions: tuple[DateMention, ...]
+    why_unplaced: str | None = None
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
     return {
         "date_text": event.date_text,
         "iso": event.iso,
+        "why_unplaced": event.why_unplaced,
         "text": event.text,
         "doc_ids": list(event.doc_ids),
         "mentions": [
@@ -196,7 +197,7 @@ def to_markdown(analysis: Analysis) -> str:
             when = (
                 f"{event.iso} ({event.date_text})"
                 if event.iso
-                else f"{event.date_text} (date not known)"
+                else f"{event.date_text} ({event.why_unplaced})"
             )
             lines.append(f"- **{when}**: {event.text} {_marker(event.doc_ids, numbers)}")
 

@@ -87,6 +87,15 @@ _FORMS = tuple(
     )
 )
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+# What a date of each kind lacks when it stays unplaced (the other kinds are always placed).
+_UNPLACED = {
+    "month_day": "year not stated",
+    "month": "year not stated",
+    "weekday": "the article is undated",
+    "relative_day": "the article is undated",
+    "relative_period": "the article is undated",
+}
+_POSSESSIVES = ("'s", "\u2019s")
 _SHIFTS = {"last": -1, "this": 0, "next": 1}
 _FUTURE_LEMMAS = frozenset({"will", "shall", "would", "plan", "expect", "schedule"})
 
@@ -247,11 +256,13 @@ def dated_sentences(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[Dat
     for index, entity, form in found:
         sentence = cluster.sentences[index]
         iso = _resolve(form, references[sentence.doc_id], context, _looks_ahead(entity))
+        # "last month's summit": the date is "last month".
+        cut = 2 if entity.text.endswith(_POSSESSIVES) else 0
         mention = DateMention(
             passage=Passage.of(sentence),
-            date_text=entity.text,
+            date_text=entity.text[: len(entity.text) - cut],
             date_start=sentence.start + entity.start_char,
-            date_end=sentence.start + entity.end_char,
+            date_end=sentence.start + entity.end_char - cut,
             iso=iso,
         )
         dated.append(Dated(index, mention, form))
@@ -300,9 +311,9 @@ def _precision(mention: DateMention) -> int:
 
 
 def _event(members: list[Dated]) -> TimelineEvent:
-    best = max(
-        (m.mention for m in members), key=_precision
-    )  # the most precise date stands for the event
+    # The most precise date stands for the event.
+    best_member = max(members, key=lambda m: _precision(m.mention))
+    best = best_member.mention
     # A weekday joined to a full date of that weekday is that day.
     mentions = [
         replace(m.mention, iso=best.iso)
@@ -316,6 +327,7 @@ def _event(members: list[Dated]) -> TimelineEvent:
         text=best.passage.text,
         doc_ids=tuple(dict.fromkeys(m.passage.doc_id for m in mentions)),
         mentions=tuple(mentions),
+        why_unplaced=None if best.iso else _UNPLACED[best_member.form.kind],
     )
 
 
