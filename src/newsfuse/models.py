@@ -118,6 +118,8 @@ class Source:
     origin: str | None = None
     noise: tuple[NoiseSpan, ...] = ()
     date: str | None = None
+    # The id of the article this one repeats (a wire copy, a rewrite): one source with it.
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True)

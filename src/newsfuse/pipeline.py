@@ -64,8 +64,9 @@ def _sources(cluster: PreparedCluster) -> tuple[Source, ...]:
             origin=c.document.origin,
             noise=c.noise,
             date=c.document.date,
+            copy_of=None if host is None else cluster.documents[host].id,
         )
-        for c in cluster.cleaned
+        for c, host in zip(cluster.cleaned, cluster.copy_of)
     )
 
 

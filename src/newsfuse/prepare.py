@@ -14,6 +14,7 @@ from scipy import sparse
 from newsfuse._text import stemmed_words
 from newsfuse._vectors import cosine_matrix, tfidf_matrix
 from newsfuse.cleaning import clean
+from newsfuse.copies import find_copies
 from newsfuse.errors import EmptyInputError, UsageError
 from newsfuse.grouping import group_sentences, is_negated, negation_scope
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
@@ -37,6 +38,8 @@ class PreparedCluster:
     similarity: np.ndarray
     group_of: tuple[int, ...]
     groups: tuple[SentenceGroup, ...]
+    # Per document, the index of the article it repeats (see ``copies``), or None.
+    copy_of: tuple[int | None, ...] = ()
     query: str | None = None
     warnings: tuple[str, ...] = ()
 
@@ -98,6 +101,13 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
         [is_negated(s.text) for s in sentences],
         lambda i: negation_scope(sentences[i].text),
     )
+    copy_of = find_copies(sentences, group_of, len(documents))
+    warnings += [
+        f"document {documents[copy].id!r} repeats {documents[host].id!r} (a copy or a close "
+        "rewrite): the two count as one source when weighing what the sources share"
+        for copy, host in enumerate(copy_of)
+        if host is not None
+    ]
     grouped: dict[int, list[Sentence]] = {}
     for sentence, group in zip(sentences, group_of):
         grouped.setdefault(group, []).append(sentence)
@@ -111,6 +121,7 @@ def prepare(documents: Sequence[Document], query: str | None = None) -> Prepared
         similarity=similarity,
         group_of=tuple(group_of),
         groups=tuple(SentenceGroup(tuple(grouped[g])) for g in range(len(grouped))),
+        copy_of=copy_of,
         query=query,
         warnings=tuple(warnings),
     )

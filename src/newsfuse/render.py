@@ -24,10 +24,13 @@ def _marker(sentence: SummarySentence, numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(numbers[d]) for d in sentence.supported_by) + "]"
 
 
-def _describe(source: Source) -> str:
+def describe_source(source: Source, numbers: dict[str, int]) -> str:
+    """``id: title (N words, ...)`` for a list of sources (the analysis report reuses this)."""
     title = f" {source.title}" if source.title else ""
-    noise = f", {len(source.noise)} noise stretches removed" if source.noise else ""
-    return f"{source.id}:{title} ({source.words} words{noise})"
+    stretches = "stretch" if len(source.noise) == 1 else "stretches"
+    noise = f", {len(source.noise)} noise {stretches} removed" if source.noise else ""
+    copy = f", repeats [{numbers[source.copy_of]}]" if source.copy_of else ""
+    return f"{source.id}:{title} ({source.words} words{noise}{copy})"
 
 
 def to_text(summary: Summary) -> str:
@@ -35,7 +38,7 @@ def to_text(summary: Summary) -> str:
     body = " ".join(f"{s.text} {_marker(s, numbers)}" for s in summary.sentences)
     lines = textwrap.wrap(body, _WIDTH) or [""]
     lines += ["", "Sources:"]
-    lines += [f"[{numbers[s.id]}] {_describe(s)}" for s in summary.sources]
+    lines += [f"[{numbers[s.id]}] {describe_source(s, numbers)}" for s in summary.sources]
     return "\n".join(lines) + "\n"
 
 
@@ -47,7 +50,7 @@ def to_markdown(summary: Summary) -> str:
         for s in summary.sentences
     ]
     lines += ["", "### Sources", ""]
-    lines += [f"[^{numbers[s.id]}]: {_describe(s)}" for s in summary.sources]
+    lines += [f"[^{numbers[s.id]}]: {describe_source(s, numbers)}" for s in summary.sources]
     if summary.warnings:
         lines += ["", "### Warnings", ""] + [f"- {w}" for w in summary.warnings]
     return "\n".join(lines) + "\n"
@@ -62,6 +65,7 @@ def source_to_dict(number: int, source: Source) -> dict[str, Any]:
         "words": source.words,
         "origin": source.origin,
         "date": source.date,
+        "copy_of": source.copy_of,
         "noise_removed": [
             {"text": x.text, "reason": x.reason, "start": x.start, "end": x.end}
             for x in source.noise

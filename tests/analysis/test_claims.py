@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from newsfuse import prepare
+from newsfuse import Document, prepare
+from newsfuse.analysis import analyze
 from newsfuse.analysis.claims import find_claims
+from newsfuse.analysis.render import render
+from tests.conftest import TINY_ARTICLES
 
 
 def test_claims_cover_every_sentence_once_with_true_offsets(tiny_documents):
@@ -23,6 +26,22 @@ def test_claims_are_sorted_by_support_and_single_sources_are_marked(tiny_documen
     assert quote.doc_ids == ("paper1", "paper2") and not quote.single_source
     assert all(c.single_source == (len(c.doc_ids) == 1) for c in claims)
     assert claims[-1].single_source
+
+
+def test_an_article_and_its_copy_are_one_source(nlp):
+    texts = (TINY_ARTICLES[0], TINY_ARTICLES[1], TINY_ARTICLES[0])
+    analysis = analyze([Document(id=f"paper{n}", text=t) for n, t in enumerate(texts, start=1)])
+    cost = next(c for c in analysis.claims if c.text.startswith("Opponents said"))
+    assert cost.doc_ids == ("paper1", "paper3") and cost.sources == 1 and cost.single_source
+    quote = next(c for c in analysis.claims if "joins the two halves" in c.text)
+    assert quote.sources == 2 and not quote.single_source
+    report = render(analysis, "markdown")
+    assert report.startswith("# Across 2 sources (3 articles)")
+    assert (
+        "Opponents said the money should go to the bus network instead. [1,3] (single source, 2 articles)"
+        in report
+    )
+    assert "(2 of 2 sources, 3 articles)" in report
 
 
 def test_the_representative_is_a_member(example_analysis):

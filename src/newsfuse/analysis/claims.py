@@ -2,7 +2,8 @@
 
 A claim is a same-content group of ``PreparedCluster.groups``. Its text is the
 member closest to the others (the one that best stands for the group); claims
-are ordered by how many sources carry them, then by where they first appear.
+are ordered by how many sources carry them (an article and its copies are one
+source), then by where they first appear.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsfuse.analysis.model import Claim, Passage
+from newsfuse.copies import source_index
 from newsfuse.prepare import PreparedCluster
 
 
@@ -23,18 +25,19 @@ def _representative(cluster: PreparedCluster, indices: list[int]) -> int:
 
 def find_claims(cluster: PreparedCluster) -> tuple[Claim, ...]:
     """Every group of the cluster as a claim, most widely carried first."""
+    sources = source_index(cluster.copy_of)
     indices_of: dict[int, list[int]] = {}
     for index, group in enumerate(cluster.group_of):
         indices_of.setdefault(group, []).append(index)
     ranked = []
     for group, indices in indices_of.items():
         sentences = [cluster.sentences[i] for i in indices]
-        doc_ids = cluster.groups[group].doc_ids
         claim = Claim(
             text=cluster.sentences[_representative(cluster, indices)].text,
-            doc_ids=doc_ids,
+            doc_ids=cluster.groups[group].doc_ids,
             members=tuple(Passage.of(s) for s in sentences),
+            sources=len({sources[s.doc_index] for s in sentences}),
         )
         first = min((s.doc_index, s.position) for s in sentences)
-        ranked.append(((-len(doc_ids), first), claim))
+        ranked.append(((-claim.sources, first), claim))
     return tuple(claim for _, claim in sorted(ranked, key=lambda pair: pair[0]))

@@ -13,7 +13,13 @@ from html import escape
 from importlib.resources import files
 
 from newsfuse.analysis.model import Analysis, Conflict, Passage
-from newsfuse.analysis.render import by_support, shown_entities, source_numbers
+from newsfuse.analysis.render import (
+    by_support,
+    counted_sources,
+    shown_entities,
+    source_numbers,
+    support,
+)
 from newsfuse.models import CleanedDocument, Sentence
 
 _ASSETS = files("newsfuse.analysis") / "assets"
@@ -49,9 +55,8 @@ class _Page:
         return "".join(self.chip(p.doc_id, p.start, p.end) for p in ordered)
 
     def badge(self, doc_ids: tuple[str, ...]) -> str:
-        total = len(self.analysis.sources)
-        strength = " strong" if len(doc_ids) > 1 else ""
-        return f'<span class="badge{strength}">{len(doc_ids)} of {total} sources</span>'
+        strength = " strong" if self.analysis.source_count(doc_ids) > 1 else ""
+        return f'<span class="badge{strength}">{support(doc_ids, self.analysis)}</span>'
 
 
 def _summary(page: _Page) -> str:
@@ -113,7 +118,7 @@ def _quotes(page: _Page) -> str:
             for q in quotes
         )
 
-    shared, single = by_support(page.analysis.quotes)
+    shared, single = by_support(page.analysis.quotes, page.analysis)
     body = cards(shared) + (
         _folded(f"{len(single)} quotes from a single source", cards(single)) if single else ""
     )
@@ -181,7 +186,7 @@ def _claim_items(page: _Page, claims) -> str:
 
 
 def _claims(page: _Page) -> str:
-    shared, single = by_support(page.analysis.claims)
+    shared, single = by_support(page.analysis.claims, page.analysis)
     body = f'<ul class="claims">{_claim_items(page, shared)}</ul>' if shared else ""
     if single:
         body += _folded(
@@ -206,6 +211,8 @@ def _sources(page: _Page) -> str:
             else ""
         )
         date = f" · {escape(source.date)}" if source.date else ""
+        if source.copy_of:
+            date += f" · repeats [{page.numbers[source.copy_of]}]"
         items.append(
             f'<div class="card"><h3>[{page.numbers[source.id]}] {escape(page.titles[source.id])}</h3>'
             f'<p class="hint">{escape(source.origin or source.id)}{date} · {source.words} words</p>{folded}</div>'
@@ -282,7 +289,7 @@ def to_html(analysis: Analysis) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Across {len(analysis.sources)} sources — newsfuse</title><style>{css}</style></head><body>"
+        f"<title>Across {counted_sources([s.id for s in analysis.sources], analysis)} — newsfuse</title><style>{css}</style></head><body>"
         f'<header class="top"><h1>What {len(analysis.sources)} sources say</h1>'
         "<p>Click a numbered chip to read the sentence in its article.</p>"
         f'<ul class="sources-list">{sources}</ul></header>'

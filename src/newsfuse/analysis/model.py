@@ -7,6 +7,7 @@ it in place and the JSON can be checked against the input.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,15 +38,20 @@ ClaimMember = Passage
 
 @dataclass(frozen=True)
 class Claim:
-    """Sentences of one or more sources that say the same thing."""
+    """Sentences of one or more sources that say the same thing.
+
+    ``sources`` counts the articles of ``doc_ids`` with an article and its
+    copies (``Source.copy_of``) once.
+    """
 
     text: str
     doc_ids: tuple[str, ...]
     members: tuple[ClaimMember, ...]
+    sources: int
 
     @property
     def single_source(self) -> bool:
-        return len(self.doc_ids) == 1
+        return self.sources == 1
 
 
 @dataclass(frozen=True)
@@ -122,3 +128,8 @@ class Analysis:
     documents: tuple[CleanedDocument, ...]
     sentences: tuple[Sentence, ...]
     warnings: tuple[str, ...] = ()
+
+    def source_count(self, doc_ids: Iterable[str]) -> int:
+        """How many sources ``doc_ids`` are: an article and its copies count once."""
+        source_of = {s.id: s.copy_of or s.id for s in self.sources}
+        return len({source_of[d] for d in doc_ids})

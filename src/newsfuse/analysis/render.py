@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any, TypeVar
 
 from newsfuse.analysis.model import Analysis, Claim, Conflict, Passage, TimelineEvent
-from newsfuse.render import source_to_dict
+from newsfuse.render import describe_source, source_to_dict
 from newsfuse.render import to_dict as summary_to_dict
 
 T = TypeVar("T")
@@ -79,7 +79,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
     return {
         "text": claim.text,
         "doc_ids": list(claim.doc_ids),
-        "sources": len(claim.doc_ids),
+        "sources": claim.sources,
         "single_source": claim.single_source,
         "members": [_passage(m) for m in claim.members],
     }
@@ -107,13 +107,35 @@ def _marker(doc_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[d] for d in doc_ids)) + "]"
 
 
-def _support(doc_ids: tuple[str, ...], analysis: Analysis) -> str:
-    return f"{len(doc_ids)} of {len(analysis.sources)} sources"
+def _articles(doc_ids: Sequence[str], found: int) -> str:
+    """``3 articles`` when a copy makes them more than the sources they are, else nothing."""
+    return f"{len(doc_ids)} articles" if found != len(doc_ids) else ""
 
 
-def by_support(items: Sequence[T]) -> tuple[list[T], list[T]]:
+def counted_sources(doc_ids: Sequence[str], analysis: Analysis) -> str:
+    """``4 sources``, or ``1 source (2 articles)`` when a copy is among them."""
+    found = analysis.source_count(doc_ids)
+    articles = _articles(doc_ids, found)
+    return f"{found} source{'s' * (found != 1)}" + (f" ({articles})" if articles else "")
+
+
+def _single(doc_ids: Sequence[str]) -> str:
+    articles = _articles(doc_ids, 1)
+    return "single source" + (f", {articles}" if articles else "")
+
+
+def support(doc_ids: Sequence[str], analysis: Analysis) -> str:
+    """``2 of 4 sources``, copies counted once; the articles too when a copy is among them."""
+    found = analysis.source_count(doc_ids)
+    total = analysis.source_count(s.id for s in analysis.sources)
+    articles = _articles(doc_ids, found)
+    return f"{found} of {total} sources" + (f", {articles}" if articles else "")
+
+
+def by_support(items: Sequence[T], analysis: Analysis) -> tuple[list[T], list[T]]:
     """Claims or quotes carried by several sources, and those carried by one only."""
-    return [i for i in items if len(i.doc_ids) > 1], [i for i in items if len(i.doc_ids) == 1]
+    several = [analysis.source_count(i.doc_ids) > 1 for i in items]
+    return [i for i, s in zip(items, several) if s], [i for i, s in zip(items, several) if not s]
 
 
 def _capped(lines: list[str], label: str) -> list[str]:
@@ -137,7 +159,7 @@ def to_markdown(analysis: Analysis) -> str:
     numbers = source_numbers(analysis)
     summary = analysis.summary
     lines = [
-        f"# Across {len(analysis.sources)} sources",
+        f"# Across {counted_sources([s.id for s in analysis.sources], analysis)}",
         "",
         f"## Summary ({summary.words} words)",
         "",
@@ -153,19 +175,19 @@ def to_markdown(analysis: Analysis) -> str:
             who = f"{version.speaker}: " if version.speaker else ""
             lines.append(f"  - {who}“{version.value}” {_marker(version.doc_ids, numbers)}")
 
-    shared, single = by_support(analysis.claims)
+    shared, single = by_support(analysis.claims, analysis)
     lines += ["", "## Claims", ""]
     lines += [
-        f"- {c.text} {_marker(c.doc_ids, numbers)} ({_support(c.doc_ids, analysis)})"
-        for c in shared
+        f"- {c.text} {_marker(c.doc_ids, numbers)} ({support(c.doc_ids, analysis)})" for c in shared
     ]
     lines += _capped(
-        [f"- {c.text} {_marker(c.doc_ids, numbers)} (single source)" for c in single], "claims"
+        [f"- {c.text} {_marker(c.doc_ids, numbers)} ({_single(c.doc_ids)})" for c in single],
+        "claims",
     )
 
     if analysis.quotes:
         lines += ["", "## Quotes", ""]
-        shared, single = by_support(analysis.quotes)
+        shared, single = by_support(analysis.quotes, analysis)
         lines += [
             f"- “{q.text}” — {q.speaker or 'unattributed'} {_marker(q.doc_ids, numbers)}"
             for q in shared
@@ -202,12 +224,7 @@ def to_markdown(analysis: Analysis) -> str:
             lines.append(f"- **{when}**: {event.text} {_marker(event.doc_ids, numbers)}")
 
     lines += ["", "## Sources", ""]
-    for source in analysis.sources:
-        title = f" {source.title}" if source.title else ""
-        lines.append(
-            f"[{numbers[source.id]}] {source.id}:{title} ({source.words} words, "
-            f"{len(source.noise)} noise stretches removed)"
-        )
+    lines += [f"[{numbers[s.id]}] {describe_source(s, numbers)}" for s in analysis.sources]
     if analysis.warnings:
         lines += ["", "## Warnings", ""] + [f"- {w}" for w in analysis.warnings]
     return "\n".join(lines) + "\n"

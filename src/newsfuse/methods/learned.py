@@ -19,7 +19,10 @@ learned relevance of the chosen sentences,
 under the word budget, at most one sentence per same-content group and no two
 sentences with a cosine above ``max_similarity``. Concepts are the ILP's
 (stemmed bigrams weighted by the number of articles holding them, kept from 2
-articles, 3 once a cluster has ``many_documents``), scaled so the best single
+articles, 3 once a cluster has ``many_documents``), except that an article and
+its copies count as one source (``copies``: with the same model, that alone
+moved DUC 2003, where 15 of the 89 articles are copies, from 38.07/11.14 to
+38.88/11.76, and every other dev set by less than 0.1), scaled so the best single
 sentence's concepts weigh ``coverage``. Solving this exactly with HiGHS scored
 well but took about 20 ms per Multi-News cluster, so it is approximated on the
 ``candidates`` sentences ranked best by ``(p + concept share) / words **
@@ -60,6 +63,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfuse.copies import source_index
 from newsfuse.features import FEATURE_NAMES, concepts, sentence_features
 from newsfuse.methods.base import Summarizer
 from newsfuse.prepare import PreparedCluster
@@ -137,8 +141,10 @@ class Learned(Summarizer):
 
     def _concept_weights(self, cluster: PreparedCluster):
         found = concepts(cluster)
-        threshold = self.min_documents + (len(cluster.documents) >= self.many_documents)
-        weights = np.where(found.document_frequency >= threshold, found.document_frequency, 0.0)
+        # Sources, not articles: two copies of one wire story do not make a concept shared.
+        sources = len(set(source_index(cluster.copy_of)))
+        threshold = self.min_documents + (sources >= self.many_documents)
+        weights = np.where(found.source_frequency >= threshold, found.source_frequency, 0.0)
         return found, weights
 
     def select(self, cluster: PreparedCluster, words: int) -> list[tuple[int, float]]:
