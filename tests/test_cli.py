@@ -100,10 +100,26 @@ def test_single_article_works_with_a_warning(tmp_path):
         (("summarize", "--method", "magic", "x"), ("--method", "invalid choice")),
         (("summarize",), ("give article paths",)),
         (("summarize", "--clusters", "c.jsonl"), ("--out",)),
+        (("summarize", "--clusters", "c.jsonl", "--out", "o", "--query", "q"), ("--query",)),
+        (("summarize", "--query", "  ", str(EXAMPLE_DIR)), ("--query is empty",)),
     ],
 )
 def test_usage_errors_exit_2(args, needles):
     _assert_clean_failure(run(*args), 2, *needles)
+
+
+def test_a_query_focuses_the_summary():
+    plain = run("summarize", str(EXAMPLE_DIR), "--words", "60").stdout.decode()
+    focused = run(
+        "summarize",
+        str(EXAMPLE_DIR),
+        "--words",
+        "60",
+        "--query",
+        "union warnings about the steering",
+    ).stdout.decode()
+    assert "union" not in plain.split("Sources:")[0]
+    assert "union disputes" in " ".join(focused.split("Sources:")[0].split())
 
 
 def test_missing_path_exits_1(tmp_path):

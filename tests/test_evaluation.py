@@ -139,6 +139,25 @@ def test_systems_see_documents_never_references(monkeypatch):
     assert seen and not any("much of the money" in text for text in seen)
 
 
+def test_queries_reach_the_methods_unless_withheld(tmp_path, monkeypatch):
+    from newsfuse import evaluation
+
+    record = json.loads(TINY.read_text(encoding="utf-8").splitlines()[0])
+    path = tmp_path / "topic.jsonl"
+    path.write_text(json.dumps({**record, "query": "the ferry"}) + "\n", encoding="utf-8")
+    seen = []
+    real = evaluation.summarize
+
+    def spy(documents, **settings):
+        seen.append(settings["query"])
+        return real(documents, **settings)
+
+    monkeypatch.setattr(evaluation, "summarize", spy)
+    assert evaluate(path, 30, ["lead"]).queries
+    withheld = evaluate(path, 30, ["lead"], queries=False)
+    assert seen == ["the ferry", None] and not withheld.queries
+
+
 def test_unknown_system_fails_before_any_work():
     with pytest.raises(UsageError, match="nonesuch"):
         evaluate("does-not-exist.jsonl", 30, ["nonesuch"])

@@ -59,6 +59,12 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers", type=_positive_int, help="batch: processes to use (default: all cores)"
     )
+    parser.add_argument(
+        "--query",
+        metavar="TEXT",
+        help="a topic to focus on: the default method favours sentences that match it "
+        "(a cluster file's own query is used when this is not given)",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -127,6 +133,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--baselines", type=_names, default=[], help="comma-separated, e.g. lead,sumy-lexrank"
     )
     scoring.add_argument("--limit", type=_positive_int, help="only the first K clusters")
+    scoring.add_argument(
+        "--ignore-queries",
+        action="store_true",
+        help="withhold the clusters' queries (DUC topics): generic summaries for every system",
+    )
     scoring.add_argument(
         "--report-dir", metavar="DIR", help="report folder (default reports/<set>-<words>w)"
     )
@@ -212,6 +223,8 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.clusters:
         if args.paths:
             raise UsageError("give either article paths or --clusters, not both")
+        if args.query is not None:
+            raise UsageError("--query is for one story; in --clusters each record has its own")
         if not args.out:
             raise UsageError("--clusters needs --out FILE for the JSON lines")
         from newsfuse.batch import run_batch  # the batch runner pulls in multiprocessing and tqdm
@@ -227,14 +240,19 @@ def _summarize(args: argparse.Namespace) -> int:
         raise UsageError("give article paths, a directory, - for stdin, or --clusters FILE")
     read = _read_inputs(args.paths)
     _warn(read.warnings)
+    query = read.query
+    if args.query is not None:
+        if not args.query.strip():
+            raise UsageError("--query is empty: give the topic to focus on, or leave it out")
+        query = args.query
     if args.command == "analyze":
         from newsfuse.analysis import analyze  # here: only analysis loads spaCy
 
-        analysis = analyze(read.documents, words=args.words, method=args.method, query=read.query)
+        analysis = analyze(read.documents, words=args.words, method=args.method, query=query)
         _warn(analysis.warnings)
         _write(render_analysis(analysis, args.format), args.output)
         return 0
-    summary = summarize(read.documents, words=args.words, method=args.method, query=read.query)
+    summary = summarize(read.documents, words=args.words, method=args.method, query=query)
     _warn(summary.warnings)
     _write(render(summary, args.format), args.output)
     return 0
@@ -258,6 +276,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         args.metric,
         args.limit,
         progress,
+        queries=not args.ignore_queries,
     )
     sys.stdout.write(table(evaluation))
     differences = compare(evaluation)

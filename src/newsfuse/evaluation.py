@@ -18,7 +18,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -96,6 +96,8 @@ class Evaluation:
     cluster_ids: tuple[str, ...]
     systems: tuple[SystemResult, ...]
     skipped: tuple[str, ...] = ()
+    # False when the clusters' queries were withheld (generic summaries of query-focused sets).
+    queries: bool = True
 
     def system(self, name: str) -> SystemResult:
         return next(s for s in self.systems if s.name == name)
@@ -147,12 +149,14 @@ def evaluate(
     metric: str = "f1",
     limit: int | None = None,
     progress: Callable[[Iterable[ClusterRecord]], Iterable[ClusterRecord]] = iter,
+    queries: bool = True,
 ) -> Evaluation:
     """Summarize the first ``limit`` clusters of ``clusters`` with every system and score them.
 
     ``clusters`` is a cluster-JSONL file or a set name (see ``find_clusters``), or
     several: their clusters are pooled, in the order given (``limit`` counts them all).
     ``progress`` wraps the stream of clusters (the CLI passes a progress bar).
+    ``queries=False`` withholds the clusters' queries from every system.
     A system that fails on a cluster with an input error scores 0 there and the
     failure is recorded; clusters without references are skipped.
     """
@@ -172,6 +176,8 @@ def evaluate(
         if not record.references:
             skipped.append(record.id)
             continue
+        if not queries:
+            record = replace(record, query=None)
         turn = len(cluster_ids) % len(names)
         for name in names[turn:] + names[:turn]:
             started = time.perf_counter()
@@ -198,4 +204,5 @@ def evaluate(
             for n in names
         ),
         skipped=tuple(skipped),
+        queries=queries,
     )

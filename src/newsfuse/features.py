@@ -31,7 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsfuse._text import leans_on_previous, lowered_for_ascii_search
+from newsfuse._text import content_stems, leans_on_previous, lowered_for_ascii_search
+from newsfuse._vectors import tfidf_matrix
 from newsfuse.copies import source_index
 from newsfuse.prepare import PreparedCluster
 
@@ -183,6 +184,19 @@ def _distinct_counts(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndar
     # Each pair where it first appears; by slices, as np.diff's Python wrapper cost more.
     distinct = np.concatenate((pairs[:1], pairs[1:][pairs[1:] != pairs[:-1]]))
     return np.bincount(distinct // width, minlength=size)
+
+
+def query_similarity(cluster: PreparedCluster) -> np.ndarray:
+    """Cosine of each sentence with the cluster's query (zeros when there is none).
+
+    The query is weighted as one more sentence of the cluster, so its rare words
+    count as the articles' rare words do.
+    """
+    query = content_stems(cluster.query or "")
+    if not query:
+        return np.zeros(len(cluster.sentences))
+    vectors = tfidf_matrix([*cluster.stems, query])
+    return (vectors[:-1] @ vectors[-1].T).toarray().ravel()
 
 
 def percentile(values: np.ndarray) -> np.ndarray:

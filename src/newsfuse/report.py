@@ -86,7 +86,9 @@ def _settings(evaluation: Evaluation) -> str:
         f"{len(evaluation.cluster_ids)} clusters of `{evaluation.clusters}`, summaries cut at "
         f"{evaluation.words} words, ROUGE {METRIC_LABELS[evaluation.metric]} (x100) from "
         f"rouge-score {version('rouge-score')} with Porter stemming, mean over each cluster's references, "
-        "then over clusters. Seconds: wall clock per cluster, preparation included." + default
+        "then over clusters. Seconds: wall clock per cluster, preparation included."
+        + ("" if evaluation.queries else " The clusters' queries were withheld.")
+        + default
     )
 
 
@@ -125,6 +127,7 @@ def to_dict(evaluation: Evaluation, differences: Sequence[Difference]) -> dict[s
         "set": evaluation.set_name,
         "words": evaluation.words,
         "metric": evaluation.metric,
+        "queries": evaluation.queries,
         "rouge_score_version": version("rouge-score"),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "cluster_ids": list(evaluation.cluster_ids),

@@ -114,3 +114,20 @@ def test_local_search_never_worse_than_its_greedy_start(storm_cluster):
 def test_unknown_search_is_rejected(storm_cluster):
     with pytest.raises(ValueError):
         Learned(search="exhaustive").select(storm_cluster, 100)
+
+
+def test_a_query_favours_the_sentences_that_match_it(storm_documents):
+    from newsfuse import prepare
+
+    plain = prepare(storm_documents)
+    focused = prepare(storm_documents, query="insurers damage estimate")
+    gain = Learned().score(focused) - Learned().score(plain)
+    insurers = next(i for i, s in enumerate(plain.sentences) if s.text.startswith("Insurers"))
+    assert gain.argmax() == insurers and gain.min() >= 0
+    assert np.array_equal(Learned(query_weight=0).score(focused), Learned().score(plain))
+    # A bias, not a filter: at 80 words the matching sentence makes it in, and only then.
+    picked = [plain.sentences[i].text for i, _ in Learned().select(focused, 80)]
+    assert any(t.startswith("Insurers") for t in picked)
+    assert not any(
+        plain.sentences[i].text.startswith("Insurers") for i, _ in Learned().select(plain, 80)
+    )
