@@ -120,6 +120,11 @@ def test_a_query_focuses_the_summary():
     ).stdout.decode()
     assert "union" not in plain.split("Sources:")[0]
     assert "union disputes" in " ".join(focused.split("Sources:")[0].split())
+    assert "Focus: union warnings about the steering" in focused and "Focus:" not in plain
+    payload = json.loads(
+        run("summarize", str(EXAMPLE_DIR), "--query", "the union", "--format", "json").stdout
+    )
+    assert payload["query"] == "the union"
 
 
 def test_missing_path_exits_1(tmp_path):

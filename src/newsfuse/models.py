@@ -144,6 +144,8 @@ class Summary:
     budget: int
     timings: Timings = field(default_factory=Timings)
     warnings: tuple[str, ...] = ()
+    # The topic the summary was focused on, if any.
+    query: str | None = None
 
     @property
     def text(self) -> str:

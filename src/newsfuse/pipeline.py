@@ -116,6 +116,7 @@ def summarize_prepared(
         budget=words,
         timings=Timings(select=selected),
         warnings=tuple(warnings),
+        query=cluster.query,
     )
 
 

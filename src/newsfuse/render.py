@@ -37,6 +37,8 @@ def to_text(summary: Summary) -> str:
     numbers = _numbers(summary)
     body = " ".join(f"{s.text} {_marker(s, numbers)}" for s in summary.sentences)
     lines = textwrap.wrap(body, _WIDTH) or [""]
+    if summary.query:
+        lines += ["", *textwrap.wrap(f"Focus: {summary.query}", _WIDTH)]
     lines += ["", "Sources:"]
     lines += [f"[{numbers[s.id]}] {describe_source(s, numbers)}" for s in summary.sources]
     return "\n".join(lines) + "\n"
@@ -45,6 +47,8 @@ def to_text(summary: Summary) -> str:
 def to_markdown(summary: Summary) -> str:
     numbers = _numbers(summary)
     lines = [f"## Summary ({summary.words} words, method `{summary.method}`)", ""]
+    if summary.query:
+        lines += [f"Focus: {summary.query}", ""]
     lines += [
         f"- {s.text} " + "".join(f"[^{numbers[d]}]" for d in s.supported_by)
         for s in summary.sentences
@@ -80,6 +84,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
         "words": summary.words,
         "budget": summary.budget,
         "method": summary.method,
+        "query": summary.query,
         "sentences": [
             {
                 "text": s.text,

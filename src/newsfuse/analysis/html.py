@@ -63,7 +63,9 @@ def _summary(page: _Page) -> str:
     sentences = page.analysis.summary.sentences
     if not sentences:
         return '<p class="empty">No summary.</p>'
-    return "".join(
+    query = page.analysis.summary.query
+    focus = f'<p class="hint">Focus: {escape(query)}</p>' if query else ""
+    return focus + "".join(
         f"<p>{escape(s.text)} "
         + "".join(
             page.chip(c.doc_id, c.start, c.end)

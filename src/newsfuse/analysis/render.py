@@ -164,6 +164,8 @@ def to_markdown(analysis: Analysis) -> str:
         f"## Summary ({summary.words} words)",
         "",
     ]
+    if summary.query:
+        lines += [f"Focus: {summary.query}", ""]
     lines += [f"- {s.text} {_marker(s.supported_by, numbers)}" for s in summary.sentences]
 
     lines += ["", "## Where the sources differ", ""]
