@@ -162,9 +162,12 @@ def _one_cluster(path: Path, wanted: str | None) -> ReadResult:
                 return ReadResult(record.documents, query=record.query)
             ids.append(record.id)
         shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
-        raise MissingInputError(
-            f"{path}: no cluster with id {wanted!r}; its {len(ids)} clusters are {shown}"
+        which = (
+            f"its {len(ids)} clusters are {shown}"
+            if len(ids) > 1
+            else f"its one cluster is {shown}"
         )
+        raise MissingInputError(f"{path}: no cluster with id {wanted!r}; {which}")
     found = next(records, None)
     if found is None:
         raise EmptyInputError(f"{path}: the cluster file holds no cluster")
