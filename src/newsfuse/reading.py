@@ -166,6 +166,8 @@ def _one_cluster(path: Path, wanted: str | None) -> ReadResult:
             f"its {len(ids)} clusters are {shown}"
             if len(ids) > 1
             else f"its one cluster is {shown}"
+            if ids
+            else "it holds no cluster"
         )
         raise MissingInputError(f"{path}: no cluster with id {wanted!r}; {which}")
     found = next(records, None)
