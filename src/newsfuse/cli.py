@@ -146,6 +146,16 @@ def _build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("methods", help="list the selection methods")
     listing.set_defaults(handler=_methods)
 
+    serving = commands.add_parser(
+        "serve", help="the web service: POST articles to /summarize or /analyze, get JSON"
+    )
+    serving.add_argument("--host", default="127.0.0.1", help="address (default %(default)s)")
+    serving.add_argument(
+        "--port", type=int, default=8000, help="port, 0 for any free one (default %(default)s)"
+    )
+    serving.add_argument("--quiet", action="store_true", help="no request log on stderr")
+    serving.set_defaults(handler=_serve)
+
     training = commands.add_parser("train", help="train the learned method's sentence scorer")
     training.add_argument(
         "--clusters",
@@ -339,6 +349,24 @@ def _train(args: argparse.Namespace) -> int:
         seed=args.seed,
         log=lambda message: print(f"newsfuse: {message}", file=sys.stderr),
     )
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from newsfuse.server import Server  # only the service loads http.server
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port number (0 to 65535)")
+    try:
+        server = Server((args.host, args.port), quiet=args.quiet)
+    except OSError as error:
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port} ({error.strerror or error}); "
+            "choose another --port or --host"
+        ) from None
+    print(f"newsfuse: serving on {server.url} (Ctrl-C stops)", file=sys.stderr, flush=True)
+    with server:
+        server.serve_forever()
     return 0
 
 

@@ -231,20 +231,33 @@ def read_stream(data: bytes, name: str = "stdin") -> ReadResult:
     return ReadResult(tuple(documents), tuple(warnings))
 
 
+def documents_from_json(items: Sequence[dict], where: str) -> tuple[Document, ...]:
+    """Documents from JSON objects ``{"id", "text", "title", "date", "source"}`` (only
+    ``text`` is required; ``id`` defaults to ``doc1``, ``doc2``, ...).
+
+    Raises ``TypeError`` on a malformed item.
+    """
+    documents = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise TypeError(f'document {n} has no string "text"')
+        documents.append(
+            Document(
+                id=str(item.get("id") or f"doc{n}"),
+                text=item["text"],
+                title=item.get("title"),
+                date=item.get("date"),
+                source=item.get("source"),
+                origin=where,
+            )
+        )
+    return tuple(documents)
+
+
 def _record(line: str, where: str) -> ClusterRecord:
     try:
         raw = json.loads(line)
-        documents = tuple(
-            Document(
-                id=str(d.get("id") or f"doc{n}"),
-                text=d["text"],
-                title=d.get("title"),
-                date=d.get("date"),
-                source=d.get("source"),
-                origin=where,
-            )
-            for n, d in enumerate(raw["documents"], start=1)
-        )
+        documents = documents_from_json(raw["documents"], where)
         return ClusterRecord(
             id=str(raw["id"]),
             documents=documents,
