@@ -33,7 +33,6 @@ from scipy import sparse
 
 from newsfuse._text import content_stems, leans_on_previous, lowered_for_ascii_search
 from newsfuse._vectors import tfidf_matrix
-from newsfuse.copies import source_index
 from newsfuse.prepare import PreparedCluster
 
 POSITION_CAP = 10
@@ -171,7 +170,7 @@ def _find_concepts(cluster: PreparedCluster) -> Concepts:
     return Concepts(
         incidence,
         _distinct_counts(columns, holders, width).astype(float),
-        _distinct_counts(columns, source_index(cluster.copy_of)[holders], width).astype(float),
+        _distinct_counts(columns, cluster.source_of[holders], width).astype(float),
         np.bincount(columns, minlength=width).astype(float),
     )
 
@@ -231,9 +230,8 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     doc_index = np.array([s.doc_index for s in sentences])
     position = np.array([s.position for s in sentences], dtype=float)
     # Support is counted in sources: an article and its copies (see ``copies``) are one.
-    sources = source_index(cluster.copy_of)
-    source_of = sources[doc_index]
-    documents = len(set(sources))
+    source_of = cluster.source_of[doc_index]
+    documents = cluster.source_count
 
     # Rank of the article by size: the longest article tends to be the main report.
     per_doc = np.bincount(doc_index, minlength=len(cluster.documents)).astype(float)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -14,7 +15,7 @@ from scipy import sparse
 from newsfuse._text import stemmed_words
 from newsfuse._vectors import cosine_matrix, tfidf_matrix
 from newsfuse.cleaning import clean
-from newsfuse.copies import find_copies
+from newsfuse.copies import find_copies, source_index
 from newsfuse.errors import EmptyInputError, UsageError
 from newsfuse.grouping import group_sentences, is_negated, negation_scope
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
@@ -42,6 +43,16 @@ class PreparedCluster:
     copy_of: tuple[int | None, ...] = ()
     query: str | None = None
     warnings: tuple[str, ...] = ()
+
+    @cached_property
+    def source_of(self) -> np.ndarray:
+        """Per document, the index of its source: the article it repeats, or its own."""
+        return source_index(self.copy_of)
+
+    @cached_property
+    def source_count(self) -> int:
+        """How many sources the documents are, an article and its copies counting once."""
+        return len(set(self.source_of.tolist()))
 
 
 def _truncate(document: Document, warnings: list[str]) -> Document:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from newsfuse.analysis.model import Claim, Passage
-from newsfuse.copies import source_index
 from newsfuse.prepare import PreparedCluster
 
 
@@ -25,7 +24,6 @@ def _representative(cluster: PreparedCluster, indices: list[int]) -> int:
 
 def find_claims(cluster: PreparedCluster) -> tuple[Claim, ...]:
     """Every group of the cluster as a claim, most widely carried first."""
-    sources = source_index(cluster.copy_of)
     indices_of: dict[int, list[int]] = {}
     for index, group in enumerate(cluster.group_of):
         indices_of.setdefault(group, []).append(index)
@@ -36,7 +34,7 @@ def find_claims(cluster: PreparedCluster) -> tuple[Claim, ...]:
             text=cluster.sentences[_representative(cluster, indices)].text,
             doc_ids=cluster.groups[group].doc_ids,
             members=tuple(Passage.of(s) for s in sentences),
-            sources=len({sources[s.doc_index] for s in sentences}),
+            sources=len({cluster.source_of[s.doc_index] for s in sentences}),
         )
         first = min((s.doc_index, s.position) for s in sentences)
         ranked.append(((-claim.sources, first), claim))

@@ -73,7 +73,6 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.copies import source_index
 from newsfuse.features import FEATURE_NAMES, concepts, query_similarity, sentence_features
 from newsfuse.methods.base import Summarizer
 from newsfuse.prepare import PreparedCluster
@@ -156,8 +155,7 @@ class Learned(Summarizer):
     def _concept_weights(self, cluster: PreparedCluster):
         found = concepts(cluster)
         # Sources, not articles: two copies of one wire story do not make a concept shared.
-        sources = len(set(source_index(cluster.copy_of)))
-        threshold = self.min_documents + (sources >= self.many_documents)
+        threshold = self.min_documents + (cluster.source_count >= self.many_documents)
         weights = np.where(found.source_frequency >= threshold, found.source_frequency, 0.0)
         return found, weights
 
