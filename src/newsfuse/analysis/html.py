@@ -55,7 +55,7 @@ class _Page:
         return "".join(self.chip(p.doc_id, p.start, p.end) for p in ordered)
 
     def badge(self, doc_ids: tuple[str, ...]) -> str:
-        strength = " strong" if self.analysis.source_count(doc_ids) > 1 else ""
+        strength = " strong" if self.analysis.count_sources(doc_ids) > 1 else ""
         return f'<span class="badge{strength}">{support(doc_ids, self.analysis)}</span>'
 
 

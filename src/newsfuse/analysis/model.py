@@ -129,7 +129,7 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     warnings: tuple[str, ...] = ()
 
-    def source_count(self, doc_ids: Iterable[str]) -> int:
+    def count_sources(self, doc_ids: Iterable[str]) -> int:
         """How many sources ``doc_ids`` are: an article and its copies count once."""
         source_of = {s.id: s.copy_of or s.id for s in self.sources}
         return len({source_of[d] for d in doc_ids})

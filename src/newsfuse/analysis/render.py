@@ -114,7 +114,7 @@ def _articles(doc_ids: Sequence[str], found: int) -> str:
 
 def counted_sources(doc_ids: Sequence[str], analysis: Analysis) -> str:
     """``4 sources``, or ``1 source (2 articles)`` when a copy is among them."""
-    found = analysis.source_count(doc_ids)
+    found = analysis.count_sources(doc_ids)
     articles = _articles(doc_ids, found)
     return f"{found} source{'s' * (found != 1)}" + (f" ({articles})" if articles else "")
 
@@ -126,15 +126,15 @@ def _single(doc_ids: Sequence[str]) -> str:
 
 def support(doc_ids: Sequence[str], analysis: Analysis) -> str:
     """``2 of 4 sources``, copies counted once; the articles too when a copy is among them."""
-    found = analysis.source_count(doc_ids)
-    total = analysis.source_count(s.id for s in analysis.sources)
+    found = analysis.count_sources(doc_ids)
+    total = analysis.count_sources(s.id for s in analysis.sources)
     articles = _articles(doc_ids, found)
     return f"{found} of {total} sources" + (f", {articles}" if articles else "")
 
 
 def by_support(items: Sequence[T], analysis: Analysis) -> tuple[list[T], list[T]]:
     """Claims or quotes carried by several sources, and those carried by one only."""
-    several = [analysis.source_count(i.doc_ids) > 1 for i in items]
+    several = [analysis.count_sources(i.doc_ids) > 1 for i in items]
     return [i for i, s in zip(items, several) if s], [i for i, s in zip(items, several) if not s]
 
 
