@@ -111,3 +111,27 @@ def test_serve_reports_a_port_in_use(service):
     )
     assert result.returncode == 2
     assert "cannot listen on 127.0.0.1:" in result.stderr.decode()
+
+
+def test_requests_are_served_side_by_side(service):
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = {"documents": _documents(), "words": 40}
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: call(service, "/summarize", body), range(8)))
+    assert {status for status, _ in answers} == {200}
+    assert len({json.dumps(payload["sentences"]) for _, payload in answers}) == 1
+
+
+def test_a_missing_model_is_the_service_s_fault_not_the_client_s(service, monkeypatch):
+    import newsfuse.analysis
+    from newsfuse.analysis.nlp import NlpUnavailableError
+
+    def unavailable(**settings):
+        raise NlpUnavailableError("the analysis needs the spaCy model: install it")
+
+    monkeypatch.setattr(newsfuse.analysis, "analyze", unavailable)
+    assert call(service, "/analyze", {"documents": _documents()}) == (
+        503,
+        {"error": "the analysis needs the spaCy model: install it"},
+    )

@@ -15,13 +15,15 @@ internet.
 (only ``text`` is required) or plain strings. A bad request gets a JSON
 ``{"error": ...}`` that says what to change: status 400 for a malformed body
 or a bad setting, 413 for a body over ``MAX_BODY_BYTES``, 422 for documents
-with no usable article text.
+with no usable article text; 503 when the service lacks something the
+request needs (the analysis without spaCy's model).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import version
@@ -82,11 +84,17 @@ def _summarize(settings: dict[str, Any]) -> dict[str, Any]:
     return to_dict(summarize(**settings))
 
 
+# One analysis at a time: they share one spaCy pipeline, which spaCy does not promise is
+# safe to run from several threads. Summaries need no lock.
+_ANALYSIS_LOCK = threading.Lock()
+
+
 def _analyze(settings: dict[str, Any]) -> dict[str, Any]:
     from newsfuse.analysis import analyze  # here: only analyses load spaCy
     from newsfuse.analysis.render import to_dict as analysis_to_dict
 
-    return analysis_to_dict(analyze(**settings))
+    with _ANALYSIS_LOCK:
+        return analysis_to_dict(analyze(**settings))
 
 
 _ACTIONS = {"/summarize": _summarize, "/analyze": _analyze}
@@ -136,8 +144,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.BAD_REQUEST, str(error))
         except InputError as error:
             self._error(HTTPStatus.UNPROCESSABLE_ENTITY, str(error))
-        except NewsfuseError as error:
-            self._error(HTTPStatus.BAD_REQUEST, str(error))
+        except NewsfuseError as error:  # the service lacks something, e.g. spaCy's model
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(error))
         except Exception as error:  # a bug: answer in one line, keep serving
             self.log_error("internal error: %s: %s", error.__class__.__name__, error)
             self._error(
