@@ -77,6 +77,11 @@ def test_output_file(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("## Summary")
 
 
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and re.fullmatch(rb"newsfuse \d+\.\d+\.\d+\n", result.stdout)
+
+
 def test_methods_lists_registry():
     result = run("methods")
     names = [line.split()[0] for line in result.stdout.decode().splitlines()]

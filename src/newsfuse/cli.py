@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 from newsfuse.analysis.render import FORMATS as ANALYSIS_FORMATS
@@ -71,6 +72,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsfuse", description="Cited summaries of several news articles about one story."
     )
+    parser.add_argument("--version", action="version", version=f"newsfuse {version('newsfuse')}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     for name, help_text, formats, default in (
