@@ -209,6 +209,9 @@ def test_one_cluster_of_a_cluster_file_is_summarized(tmp_path):
     payload = json.loads(result.stdout)
     assert {s["doc_id"] for s in payload["sentences"]} <= {"d0", "d1", "d2"}
     _assert_clean_failure(run("summarize", str(clusters)), 2, "holds 2 clusters", "#first")
+    _assert_clean_failure(
+        run("summarize", f"{clusters}#first", "-", stdin=b"x"), 2, "give it alone"
+    )
 
 
 @needs_data

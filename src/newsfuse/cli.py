@@ -14,7 +14,7 @@ from newsfuse.analysis.render import FORMATS as ANALYSIS_FORMATS
 from newsfuse.analysis.render import render as render_analysis
 from newsfuse.errors import NewsfuseError, UsageError
 from newsfuse.pipeline import DEFAULT_WORDS, summarize
-from newsfuse.reading import ReadResult, read_paths, read_stream
+from newsfuse.reading import ReadResult, names_a_cluster, read_paths, read_stream
 from newsfuse.registry import DEFAULT_METHOD, method_descriptions, method_names
 from newsfuse.render import FORMATS, render
 from newsfuse.rouge import METRICS
@@ -209,7 +209,7 @@ def _read_inputs(paths: Sequence[str]) -> ReadResult:
     files = [p for p in paths if p != "-"]
     results = [read_paths(files)] if files else []
     if "-" in paths:
-        if results and results[0].query is not None:
+        if any(map(names_a_cluster, files)):
             raise UsageError("a cluster file is a whole story: give it alone, not with stdin")
         results.append(read_stream(sys.stdin.buffer.read()))
     return ReadResult(

@@ -145,6 +145,11 @@ def _files_of(directory: Path) -> list[Path]:
     return files
 
 
+def names_a_cluster(raw: str | Path) -> bool:
+    """Whether ``raw`` names a cluster file or one cluster of it (``FILE.jsonl.gz#ID``)."""
+    return _cluster_file(raw) is not None
+
+
 def _cluster_file(raw: str | Path) -> tuple[Path, str | None] | None:
     """``(file, cluster id or None)`` when ``raw`` names a cluster file, else ``None``."""
     name, mark, wanted = str(raw).partition(CLUSTER_ID_MARK)
