@@ -125,7 +125,10 @@ NOISE_LINES = {
         "photo-credit",
     ),
     "image label": ("Image The harbour master spoke to reporters on Tuesday.", "photo-credit"),
-    "image caption": ("Image taken by a diver showing the damaged hull.", "photo-credit"),
+    "image label opening a caption": (
+        "Image taken by a diver showing the damaged hull.",
+        "photo-credit",
+    ),
     "video link": ("[Video Link] The ferry grounding, filmed from the pier.", "photo-credit"),
     "caption, credit and related headline": (
         "The ferry left on Tuesday. | Jane Doe/AP Photo Island cut off as crossings halted",

@@ -34,7 +34,7 @@ def test_same_quote_with_different_punctuation_is_one_group():
 
 
 def test_sentence_repeated_with_added_clause_is_one_group():
-    groups, cluster = _group_texts(
+    _, cluster = _group_texts(
         [
             Document(
                 "a", "The harbour board approved a budget of 12 million euros for new cranes."
@@ -67,7 +67,7 @@ def test_different_statements_about_the_same_people_stay_apart():
 
 
 def test_a_negation_about_something_else_does_not_keep_a_restatement_apart():
-    groups, cluster = _group_texts(
+    _, cluster = _group_texts(
         [
             Document(
                 "a",

@@ -18,10 +18,14 @@ LABELS = Path(__file__).parent / "data" / "group_labels.jsonl"
 FRESH_LABELS = Path(__file__).parent / "data" / "group_labels_fresh.jsonl"
 
 _ARTICLES = (
-    "The harbour board approved a budget of 12 million euros for new cranes on Monday. "
-    "Rain is expected all week.",
-    "On Monday the harbour board approved a budget of 12 million euros for new cranes. "
-    "The ferry to Saltmarsh Island runs again.",
+    (
+        "The harbour board approved a budget of 12 million euros for new cranes on Monday. "
+        "Rain is expected all week."
+    ),
+    (
+        "On Monday the harbour board approved a budget of 12 million euros for new cranes. "
+        "The ferry to Saltmarsh Island runs again."
+    ),
 )
 
 

@@ -35,8 +35,8 @@ from newsfuse.prepare import PreparedCluster, prepare
 from newsfuse.registry import DEFAULT_METHOD, get_method, method_descriptions, method_names
 
 __all__ = [
-    "Analysis",
     "DEFAULT_METHOD",
+    "Analysis",
     "Citation",
     "CleanedDocument",
     "Document",

@@ -105,9 +105,11 @@ def to_markdown(evaluation: Evaluation, differences: Sequence[Difference]) -> st
         lines += [
             "## Paired differences",
             "",
-            "Per cluster, each system's score minus the reference's, averaged; in brackets a "
-            f"{CONFIDENCE:.0%} paired bootstrap interval (clusters resampled). An interval "
-            "containing 0 means this set cannot tell the two apart.",
+            (
+                "Per cluster, each system's score minus the reference's, averaged; in brackets a "
+                f"{CONFIDENCE:.0%} paired bootstrap interval (clusters resampled). An interval "
+                "containing 0 means this set cannot tell the two apart."
+            ),
             "",
             compared,
         ]

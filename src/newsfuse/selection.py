@@ -51,9 +51,9 @@ class BudgetTracker:
         sentence = self._cluster.sentences[index]
         if sentence.words > self._remaining or self._cluster.group_of[index] in self._groups:
             return False
-        if self.chosen and self._cluster.similarity[index, self.chosen].max() > self._redundancy:
-            return False
-        return True
+        return not (
+            self.chosen and self._cluster.similarity[index, self.chosen].max() > self._redundancy
+        )
 
     def add(self, index: int) -> None:
         self.chosen.append(index)

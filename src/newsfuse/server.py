@@ -146,7 +146,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.UNPROCESSABLE_ENTITY, str(error))
         except NewsfuseError as error:  # the service lacks something, e.g. spaCy's model
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(error))
-        except Exception as error:  # a bug: answer in one line, keep serving
+        except Exception as error:  # noqa: BLE001 (a bug: answer in one line, keep serving)
             self.log_error("internal error: %s: %s", error.__class__.__name__, error)
             self._error(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
