@@ -95,6 +95,15 @@ def test_evaluate_runs_methods_and_baselines_on_the_same_clusters():
     assert result.set_name == "eval_clusters" and result.words == 30
 
 
+def test_a_method_asked_for_as_a_baseline_is_reported_as_one():
+    result = evaluate(TINY, 30, ["default"], baselines=["lead", "sumy-lexrank"])
+    assert [(s.name, s.kind) for s in result.systems] == [
+        ("default", "method"),
+        ("lead", "baseline"),
+        ("sumy-lexrank", "baseline"),
+    ]
+
+
 def test_several_files_are_pooled_in_order_and_each_counted_once(tmp_path):
     other = tmp_path / "more_clusters.jsonl"
     other.write_text(

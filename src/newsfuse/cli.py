@@ -284,11 +284,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     evaluation = evaluate(
         args.clusters,
         args.words,
-        [*args.methods, *args.baselines],
+        args.methods,
         args.metric,
         args.limit,
         progress,
         queries=not args.ignore_queries,
+        baselines=args.baselines,
     )
     sys.stdout.write(table(evaluation))
     differences = compare(evaluation)

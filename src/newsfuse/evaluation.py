@@ -150,6 +150,7 @@ def evaluate(
     limit: int | None = None,
     progress: Callable[[Iterable[ClusterRecord]], Iterable[ClusterRecord]] = iter,
     queries: bool = True,
+    baselines: Sequence[str] = (),
 ) -> Evaluation:
     """Summarize the first ``limit`` clusters of ``clusters`` with every system and score them.
 
@@ -157,14 +158,17 @@ def evaluate(
     several: their clusters are pooled, in the order given (``limit`` counts them all).
     ``progress`` wraps the stream of clusters (the CLI passes a progress bar).
     ``queries=False`` withholds the clusters' queries from every system.
+    ``baselines`` are run after ``systems`` and reported as baselines, whatever they are
+    (``lead`` is a method that the issue's users compare against as a baseline).
     A system that fails on a cluster with an input error scores 0 there and the
     failure is recorded; clusters without references are skipped.
     """
     check_metric(metric)
-    names = list(dict.fromkeys(systems))
+    names = list(dict.fromkeys([*systems, *baselines]))
     if not names:
         raise UsageError("name at least one method or baseline to evaluate")
     runners = {name: runner(name) for name in names}
+    kinds = {name: "baseline" if name in baselines else runners[name][0] for name in names}
     scores: dict[str, list[dict[str, float]]] = {n: [] for n in names}
     seconds: dict[str, list[float]] = {n: [] for n in names}
     failures: dict[str, list[str]] = {n: [] for n in names}
@@ -200,7 +204,7 @@ def evaluate(
         metric=metric,
         cluster_ids=tuple(cluster_ids),
         systems=tuple(
-            SystemResult(n, runners[n][0], tuple(scores[n]), tuple(seconds[n]), tuple(failures[n]))
+            SystemResult(n, kinds[n], tuple(scores[n]), tuple(seconds[n]), tuple(failures[n]))
             for n in names
         ),
         skipped=tuple(skipped),
