@@ -1,4 +1,4 @@
-"""The learned method: shipped model loads, budget, determinism, features without references."""
+"""The learned method: shipped model loads, features without references, settings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from newsfuse.features import FEATURE_NAMES, percentile, sentence_features
 from newsfuse.methods.learned import Learned, load_model, parse_model
-from newsfuse.pipeline import summarize_prepared
 
 
 def test_shipped_model_matches_the_features():
@@ -49,21 +48,6 @@ def test_percentile_is_the_mean_rank(values):
     array = np.array(values, dtype=float)
     expected = (rankdata(array, method="average") - 1) / (len(array) - 1)
     assert np.array_equal(percentile(array), expected)
-
-
-@settings(max_examples=40, deadline=None)
-@given(words=st.integers(min_value=1, max_value=400))
-def test_budget_respected(storm_cluster, words):
-    summary = summarize_prepared(storm_cluster, words, "learned")
-    assert summary.words <= words
-    assert summary.sentences
-
-
-def test_one_sentence_per_group_and_deterministic(storm_cluster):
-    first = Learned().select(storm_cluster, 120)
-    groups = [storm_cluster.group_of[i] for i, _ in first]
-    assert len(groups) == len(set(groups))
-    assert Learned().select(storm_cluster, 120) == first
 
 
 def test_without_coverage_term(storm_cluster):
