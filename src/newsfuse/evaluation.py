@@ -158,8 +158,8 @@ def evaluate(
     several: their clusters are pooled, in the order given (``limit`` counts them all).
     ``progress`` wraps the stream of clusters (the CLI passes a progress bar).
     ``queries=False`` withholds the clusters' queries from every system.
-    ``baselines`` are run after ``systems`` and reported as baselines, whatever they are
-    (``lead`` is a method that the issue's users compare against as a baseline).
+    ``baselines`` are run after ``systems`` and reported as baselines, methods too
+    (``lead`` is a method, and what users compare against).
     A system that fails on a cluster with an input error scores 0 there and the
     failure is recorded; clusters without references are skipped.
     """
