@@ -29,6 +29,8 @@ from newsfuse import _text, cleaning, prepare, segment
 from newsfuse._text import STOPWORDS, stem, words
 from newsfuse._vectors import tfidf_matrix
 from newsfuse.features import FEATURE_NAMES, concepts, sentence_features
+from newsfuse.models import Document
+from newsfuse.prepare import _leads
 from newsfuse.reading import read_paths
 from tests.conftest import EXAMPLE_DIR
 
@@ -251,3 +253,46 @@ def test_feature_counts_are_those_of_sets(example: str, tiny_documents) -> None:
         coverage = sum(spread) / (len(spread) * others) if spread else 0.0
         assert table[k, column("doc_coverage")] == coverage
         assert table[k, column("doc_coverage_weighted")] == min(sum(spread) / others, 30)
+
+
+def _article(name: str, count: int) -> Document:
+    return Document(
+        name,
+        " ".join(
+            f"The {name} report gives figure number {k} for the harbour." for k in range(count)
+        ),
+    )
+
+
+def test_a_cluster_over_the_sentence_limit_keeps_each_articles_lead() -> None:
+    documents = [_article("north", 6), _article("south", 2), _article("east", 10)]
+    cluster = prepare(documents, max_sentences=10)
+    kept = {d.id: [s.position for s in cluster.sentences if s.doc_id == d.id] for d in documents}
+    # The short article is kept whole; the two long ones share what is left equally.
+    assert kept == {"north": [0, 1, 2, 3], "south": [0, 1], "east": [0, 1, 2, 3]}
+    assert any("18 sentences" in w and "first 4 of each article" in w for w in cluster.warnings)
+
+
+def test_a_cluster_within_the_limit_is_untouched() -> None:
+    documents = [_article("north", 6), _article("south", 2)]
+    cluster = prepare(documents, max_sentences=8)
+    assert len(cluster.sentences) == 8
+    assert not any("sentences, more than" in w for w in cluster.warnings)
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=200),
+)
+def test_leads_are_the_longest_prefixes_that_fit(lengths: list[int], limit: int) -> None:
+    found = [list(range(n)) for n in lengths]
+    kept = _leads(found, [Document(str(k), "x") for k in range(len(lengths))], limit, [])
+    assert all(own == whole[: len(own)] and own for own, whole in zip(kept, found))
+    total = sum(map(len, kept))
+    if sum(lengths) <= limit:
+        assert kept == found
+        return
+    assert total <= max(limit, len(lengths))
+    # One more sentence for every article that was cut would not fit.
+    cut = max(map(len, kept))
+    assert total + sum(1 for n in lengths if n > cut) > limit or cut == 1
