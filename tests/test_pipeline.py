@@ -141,6 +141,36 @@ def test_huge_article_is_truncated_with_a_warning():
     assert any("only the first" in w and "'huge'" in w for w in summary.warnings)
 
 
+# Written for this test: a council closes a bridge, in Russian and in Chinese.
+_RUSSIAN = (
+    "Городской совет в понедельник проголосовал за закрытие старого моста. "
+    "Ремонт обойдется в четыре миллиона фунтов, сообщили официальные лица."
+)
+_CHINESE = "市议会周一投票决定关闭旧桥。官员说，修复费用为四百万英镑。"
+
+
+def test_an_article_in_another_script_is_summarized_with_a_warning():
+    documents = [Document("en", TINY_ARTICLES[0]), Document("ru", _RUSSIAN)]
+    summary = summarize(documents, words=60)
+    assert summary.sentences
+    (warning,) = [w for w in summary.warnings if "Latin alphabet" in w]
+    assert "document 'ru' is" in warning and "'en'" not in warning
+    for sentence in summary.sentences:
+        text = documents[[d.id for d in documents].index(sentence.doc_id)].text
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_english_with_accents_and_curly_quotes_gets_no_script_warning():
+    text = "The café’s owner said “Les réparations coûteront cher” on Monday, naming the mayor."
+    summary = summarize([Document("a", text), Document("b", TINY_ARTICLES[0])], words=60)
+    assert not any("Latin alphabet" in w for w in summary.warnings)
+
+
+def test_a_cluster_with_no_latin_text_says_so():
+    with pytest.raises(EmptyInputError, match="not in the Latin alphabet"):
+        summarize([Document("a", _CHINESE), Document("b", _CHINESE + "旧桥将被关闭。")])
+
+
 def test_summary_values_are_frozen(tiny_documents):
     summary = summarize(tiny_documents, words=50)
     with pytest.raises(AttributeError):

@@ -57,6 +57,25 @@ def lowered_for_ascii_search(text: str) -> str | None:
     return text.lower()
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTERS = string.ascii_letters.encode()
+
+
+def ascii_letter_share(text: str) -> float:
+    """The share of ``text``'s letters that are ASCII letters, the only ones ``words`` reads.
+
+    1.0 for text without letters. Only the non-ASCII characters are looked at one by one:
+    in English text they are a few quotation marks and dashes.
+    """
+    if text.isascii():
+        return 1.0
+    others = sum(1 for char in _NOT_ASCII.findall(text) if char.isalpha())
+    plain = text.encode("ascii", "ignore")
+    ascii_letters = len(plain) - len(plain.translate(None, _ASCII_LETTERS))
+    letters = others + ascii_letters
+    return ascii_letters / letters if letters else 1.0
+
+
 def words(text: str) -> list[str]:
     """Lowercased word tokens, apostrophes kept inside words."""
     lowered = text.lower()
