@@ -1,6 +1,7 @@
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from newsfuse.features import (
     _distinct_counts,
     digit_count,
     has_attribution,
+    opens_unattributed_quote,
 )
 
 # The attribution test as a single case-insensitive regex, with nothing before it.
@@ -89,3 +91,18 @@ def test_distinct_counts_are_those_of_sets(pairs):
     values = np.array([v for _, v in pairs], dtype=np.int64)
     expected = [len({v for k, v in pairs if k == key}) for key in range(6)]
     assert _distinct_counts(keys, values, 6).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The cranes break down every week."', True),
+        ("“We will rebuild,” she said.", False),
+        ("``We will rebuild,'' the mayor told reporters.", False),
+        ("  ``It is a sad day for the island.''", True),
+        ("‘No comment.’", True),
+        ('The mayor called it "a sad day".', False),
+    ],
+)
+def test_opens_unattributed_quote(text, expected):
+    assert opens_unattributed_quote(text) is expected

@@ -87,6 +87,35 @@ def test_a_sentence_opening_with_a_pronoun_follows_the_one_it_leans_on():
     assert order == [board, mayor, she]
 
 
+def test_a_quotation_that_does_not_name_its_speaker_follows_the_sentence_that_does():
+    documents = [
+        Document(
+            "herald",
+            "The harbour board met on Monday to discuss new cranes for the port. "
+            "Mayor Ilse Brandt told the board that the port could not wait any longer. "
+            '"The cranes are forty years old and they break down every single week."',
+        ),
+        Document(
+            "times",
+            "The cranes are forty years old and break down every single week, the mayor said. "
+            "The harbour board met on Monday.",
+        ),
+    ]
+    cluster = newsfuse.prepare(documents)
+    texts = [s.text for s in cluster.sentences]
+    told = texts.index("Mayor Ilse Brandt told the board that the port could not wait any longer.")
+    quote = texts.index('"The cranes are forty years old and they break down every single week."')
+    board = 0
+    assert first_appearance_order(cluster, [quote, board, told]) == [board, told, quote]
+    # The times' version names the mayor itself: it keeps its place by first appearance
+    # (position 0, after the herald's position 0), not after the sentence naming her.
+    attributed = texts.index(
+        "The cranes are forty years old and break down every single week, the mayor said."
+    )
+    assert cluster.group_of[attributed] == cluster.group_of[quote]
+    assert first_appearance_order(cluster, [attributed, board, told]) == [board, attributed, told]
+
+
 def test_plain_strings_are_accepted():
     summary = summarize(list(TINY_ARTICLES), words=60)
     assert {s.id for s in summary.sources} == {"doc1", "doc2", "doc3"}

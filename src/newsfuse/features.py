@@ -102,6 +102,15 @@ def has_attribution(text: str) -> bool:
     return False
 
 
+# What a quotation opens with, wire text's `` included.
+_OPENING_QUOTES = ('"', "“", "``", "‘")
+
+
+def opens_unattributed_quote(text: str) -> bool:
+    """Whether ``text`` is a quotation that does not say who speaks: the speaker is before it."""
+    return text.lstrip().startswith(_OPENING_QUOTES) and not has_attribution(text)
+
+
 def digit_count(text: str) -> int:
     """How many characters of ``text`` are digits: what ``_NUMBER.findall`` counts.
 

@@ -11,13 +11,15 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from newsfuse._text import leans_on_previous
+from newsfuse.features import opens_unattributed_quote
 from newsfuse.models import Sentence
 from newsfuse.prepare import PreparedCluster
 
 MIN_CANDIDATE_WORDS = 6
 MAX_CANDIDATE_WORDS = 70
 REDUNDANCY = 0.5
-# How far back in its article a sentence opening with a pronoun may find what it leans on.
+# How far back in its article a sentence opening with a pronoun, or a quotation that does not
+# name its speaker, may find what it leans on.
 _LEANING_REACH = 2
 
 
@@ -86,7 +88,8 @@ def first_appearance_order(cluster: PreparedCluster, chosen: Iterable[int]) -> l
     of the same group (ties: article order). News puts the main event first, so
     this reads like a story: what happened, then reactions, then background. A
     sentence opening with a pronoun or connective then moves to just after the
-    chosen sentence of its article that it leans on, if there is one.
+    chosen sentence of its article that it leans on, if there is one; so does a
+    quotation that does not say who speaks, since its speaker is named before it.
     """
 
     def key(index: int) -> tuple[int, int]:
@@ -101,7 +104,7 @@ def first_appearance_order(cluster: PreparedCluster, chosen: Iterable[int]) -> l
     # "he" is the person that sentence names. In reading order, so a chain stays a chain.
     for index in sorted(order, key=lambda i: (sentences[i].doc_index, sentences[i].position)):
         sentence = sentences[index]
-        if not leans_on_previous(sentence.text):
+        if not (leans_on_previous(sentence.text) or opens_unattributed_quote(sentence.text)):
             continue
         hosts = [
             other
