@@ -62,54 +62,45 @@ def test_sentences_follow_first_appearance(tiny_documents):
     assert first_positions == sorted(first_positions)
 
 
+def _herald_and_times(herald: str, times: str):
+    """A two-article cluster, and its sentences' index by text: the herald opens with the
+    harbour board's meeting (sentence 0), the times ends with it."""
+    cluster = newsfuse.prepare(
+        [
+            Document("herald", "The harbour board met on Monday to discuss new cranes. " + herald),
+            Document("times", times + " The harbour board met on Monday."),
+        ]
+    )
+    return cluster, [s.text for s in cluster.sentences].index
+
+
 def test_a_sentence_opening_with_a_pronoun_follows_the_one_it_leans_on():
-    documents = [
-        Document(
-            "herald",
-            "The harbour board met on Monday to discuss new cranes for the port. "
-            "Mayor Ilse Brandt arrived late from a visit to Lindmoor. "
-            "She said the new cranes would cost the city 12 million euros.",
-        ),
-        Document(
-            "times",
-            "New cranes for the port will cost the city 12 million euros, the mayor said. "
-            "The harbour board met on Monday.",
-        ),
-    ]
-    cluster = newsfuse.prepare(documents)
-    texts = [s.text for s in cluster.sentences]
-    mayor = texts.index("Mayor Ilse Brandt arrived late from a visit to Lindmoor.")
-    she = texts.index("She said the new cranes would cost the city 12 million euros.")
+    cluster, at = _herald_and_times(
+        "Mayor Ilse Brandt arrived late from a visit to Lindmoor. "
+        "She said the new cranes would cost the city 12 million euros.",
+        "New cranes for the port will cost the city 12 million euros, the mayor said.",
+    )
+    mayor = at("Mayor Ilse Brandt arrived late from a visit to Lindmoor.")
+    she = at("She said the new cranes would cost the city 12 million euros.")
     board = 0
     # By first appearance alone, "She said..." (its content opens the second article) would
     # come first, before the sentence naming the mayor.
-    order = first_appearance_order(cluster, [she, board, mayor])
-    assert order == [board, mayor, she]
+    assert first_appearance_order(cluster, [she, board, mayor]) == [board, mayor, she]
 
 
 def test_a_quotation_that_does_not_name_its_speaker_follows_the_sentence_that_does():
-    documents = [
-        Document(
-            "herald",
-            "The harbour board met on Monday to discuss new cranes for the port. "
-            "Mayor Ilse Brandt told the board that the port could not wait any longer. "
-            '"The cranes are forty years old and they break down every single week."',
-        ),
-        Document(
-            "times",
-            "The cranes are forty years old and break down every single week, the mayor said. "
-            "The harbour board met on Monday.",
-        ),
-    ]
-    cluster = newsfuse.prepare(documents)
-    texts = [s.text for s in cluster.sentences]
-    told = texts.index("Mayor Ilse Brandt told the board that the port could not wait any longer.")
-    quote = texts.index('"The cranes are forty years old and they break down every single week."')
+    cluster, at = _herald_and_times(
+        "Mayor Ilse Brandt told the board that the port could not wait any longer. "
+        '"The cranes are forty years old and they break down every single week."',
+        "The cranes are forty years old and break down every single week, the mayor said.",
+    )
+    told = at("Mayor Ilse Brandt told the board that the port could not wait any longer.")
+    quote = at('"The cranes are forty years old and they break down every single week."')
     board = 0
     assert first_appearance_order(cluster, [quote, board, told]) == [board, told, quote]
     # The times' version names the mayor itself: it keeps its place by first appearance
     # (position 0, after the herald's position 0), not after the sentence naming her.
-    attributed = texts.index(
+    attributed = at(
         "The cranes are forty years old and break down every single week, the mayor said."
     )
     assert cluster.group_of[attributed] == cluster.group_of[quote]
