@@ -286,7 +286,7 @@ def test_a_cluster_within_the_limit_is_untouched() -> None:
 )
 def test_leads_are_the_longest_prefixes_that_fit(lengths: list[int], limit: int) -> None:
     found = [list(range(n)) for n in lengths]
-    kept = _leads(found, [Document(str(k), "x") for k in range(len(lengths))], limit, [])
+    kept = _leads(found, limit, [])
     assert all(own == whole[: len(own)] and own for own, whole in zip(kept, found))
     total = sum(map(len, kept))
     if sum(lengths) <= limit:

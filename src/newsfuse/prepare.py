@@ -74,9 +74,7 @@ def _truncate(document: Document, warnings: list[str]) -> Document:
     return replace(document, text=document.text[:cut])
 
 
-def _leads(
-    found: list[list[Sentence]], documents: Sequence[Document], limit: int, warnings: list[str]
-) -> list[list[Sentence]]:
+def _leads(found: list[list[Sentence]], limit: int, warnings: list[str]) -> list[list[Sentence]]:
     """Each article's first sentences, as many per article as keep the cluster within ``limit``.
 
     News puts the main facts first, so an article's lead is what to keep; every article keeps
@@ -97,7 +95,7 @@ def _leads(
     per_article = max(per_article, 1)
     trimmed = [sentences[:per_article] for sentences in found]
     warnings.append(
-        f"the {len(documents)} articles hold {total:,} sentences, more than the {limit:,} "
+        f"the {len(found)} articles hold {total:,} sentences, more than the {limit:,} "
         f"newsfuse reads as one story: only the first {per_article:,} of each article were used "
         f"({sum(map(len, trimmed)):,} in all); summarize fewer articles for a closer reading"
     )
@@ -157,7 +155,7 @@ def prepare(
         for c, own in zip(cleaned, found)
         if not own
     ]
-    sentences = [s for own in _leads(found, documents, max_sentences, warnings) for s in own]
+    sentences = [s for own in _leads(found, max_sentences, warnings) for s in own]
     if not sentences:
         names = ", ".join(repr(d.id) for d in documents)
         reason = (
