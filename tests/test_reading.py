@@ -114,6 +114,21 @@ def test_cluster_jsonl_round_trip(tmp_path):
     assert record.id == "c1" and record.documents[0].id == "d1" and record.references == ("x",)
 
 
+def test_cluster_documents_may_be_plain_strings(tmp_path):
+    path = tmp_path / "plain.jsonl.gz"
+    _write_clusters(path, [{"id": "c1", "documents": [TINY_ARTICLES[0], TINY_ARTICLES[1]]}])
+    (record,) = read_clusters(path)
+    assert [d.id for d in record.documents] == ["doc1", "doc2"]
+    assert record.documents[1].text == TINY_ARTICLES[1]
+
+
+def test_a_document_that_is_neither_text_nor_object_is_refused(tmp_path):
+    path = tmp_path / "bad.jsonl.gz"
+    _write_clusters(path, [{"id": "c1", "documents": [TINY_ARTICLES[0], 7]}])
+    with pytest.raises(UnreadableInputError, match=r'document 2 has no string "text"'):
+        list(read_clusters(path))
+
+
 def test_bad_cluster_line_names_file_and_line(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "c1", "documents": []}\n{"id": "c2"}\n', encoding="utf-8")

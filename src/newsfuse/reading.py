@@ -236,14 +236,17 @@ def read_stream(data: bytes, name: str = "stdin") -> ReadResult:
     return ReadResult(tuple(documents), tuple(warnings))
 
 
-def documents_from_json(items: Sequence[dict], where: str) -> tuple[Document, ...]:
+def documents_from_json(items: Sequence[dict | str], where: str) -> tuple[Document, ...]:
     """Documents from JSON objects ``{"id", "text", "title", "date", "source"}`` (only
-    ``text`` is required; ``id`` defaults to ``doc1``, ``doc2``, ...).
+    ``text`` is required; ``id`` defaults to ``doc1``, ``doc2``, ...) or plain strings
+    (the text alone).
 
     Raises ``TypeError`` on a malformed item.
     """
     documents = []
     for n, item in enumerate(items, start=1):
+        if isinstance(item, str):
+            item = {"text": item}
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise TypeError(f'document {n} has no string "text"')
         documents.append(
@@ -273,7 +276,7 @@ def _record(line: str, where: str) -> ClusterRecord:
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
         raise UnreadableInputError(
             f"{where}: not a cluster record ({error.__class__.__name__}: {error}); each line needs "
-            '{"id": ..., "documents": [{"id": ..., "text": ...}, ...]}'
+            '{"id": ..., "documents": [{"id": ..., "text": ...} or "text", ...]}'
         ) from None
 
 

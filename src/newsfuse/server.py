@@ -59,9 +59,7 @@ def _settings(body: Any) -> dict[str, Any]:
     if not isinstance(items, list) or not items:
         raise UsageError('"documents" must be a non-empty list of articles')
     try:
-        documents = documents_from_json(
-            [{"text": item} if isinstance(item, str) else item for item in items], "request"
-        )
+        documents = documents_from_json(items, "request")
     except TypeError as error:
         raise UsageError(
             f'{error}: each document is a string or an object {{"text": ..., "id": ...}}'
