@@ -292,6 +292,49 @@ def test_hard_wrapped_paragraph_is_kept() -> None:
     assert kept_text(cleaned(*lines)) == list(lines)
 
 
+# An article with its paragraph breaks lost, as in Multi-News's preprocessed release: the
+# caption or prompt that opened the page runs into the story in one line.
+RUN_TOGETHER_STORY = (
+    "the council approved the new budget on tuesday after a long debate that ran past midnight. "
+    "the plan raises the tax on empty homes and puts the money into repairs of the old harbour "
+    "wall, which has been closed to walkers since the spring storms. critics said the vote was "
+    "rushed and that renters would end up paying for it through higher rents. the mayor said "
+    "the plan was fair and that the first repairs would start in the autumn. "
+    "officials said the changes would take effect next spring."
+)
+
+
+@pytest.mark.parametrize(
+    "opening, reason",
+    [
+        ("Image caption the harbour wall seen from the north pier. ", "photo-credit"),
+        ("Share this post on the harbour budget. ", "share-prompt"),
+        ("Photo: getty the council chamber on tuesday evening. ", "photo-credit"),
+    ],
+)
+def test_noise_run_into_an_article_takes_only_its_own_sentence(opening: str, reason: str) -> None:
+    result = cleaned(opening + RUN_TOGETHER_STORY[0].upper() + RUN_TOGETHER_STORY[1:])
+    assert " ".join(kept_text(result)) == "T" + RUN_TOGETHER_STORY[1:]
+    assert [(span.text, span.reason) for span in result.noise] == [(opening.strip(), reason)]
+
+
+def test_without_split_noise_lines_a_run_together_line_goes_whole() -> None:
+    text = "Image caption the harbour wall seen from the north pier. " + RUN_TOGETHER_STORY
+    result = clean(Document(id="doc", text=text), split_noise_lines=False)
+    assert result.paragraphs == () and [span.reason for span in result.noise] == ["photo-credit"]
+
+
+def test_long_caption_closed_by_its_credit_stays_noise() -> None:
+    caption = (
+        "Walkers look at the closed harbour wall in Port Elwyn on Tuesday, March 3, 2020. The "
+        "council voted to raise the tax on empty homes to pay for repairs of the wall, which "
+        "storms damaged last spring, and said work would begin in the autumn if the weather "
+        "allows. (Photo: Jane Doe, Coastal Herald via AP)"
+    )
+    result = cleaned(BEFORE, caption, AFTER)
+    assert kept_text(result) == [BEFORE, AFTER]
+
+
 def test_short_line_inside_a_boilerplate_block_goes_with_it() -> None:
     result = cleaned(BEFORE, "Sign in to your account", "Already have an account?", "Register now")
     assert kept_text(result) == [BEFORE]

@@ -14,7 +14,10 @@ Two levels:
   dateline at the start of a story.
 
 A "line" is a line of the text, split further where DUC typesetting codes
-separate a wire story's paragraphs. The rules look at the form of a line
+separate a wire story's paragraphs. A long line that a rule marks as noise is
+looked at sentence by sentence: scraped text with its paragraph breaks lost
+(all of Multi-News's preprocessed release) runs a caption or a share prompt
+into the article, and only those sentences go, unless they are most of it. The rules look at the form of a line
 (patterns of web and wire boilerplate, length, closing punctuation, title
 case, repetition, the lines around it), never at the words of one particular
 site or story. When in doubt a line is kept: dropping an article sentence
@@ -27,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.models import CleanedDocument, Document, NoiseSpan
+from newsfuse.segment import sentence_spans
 
 # A rule is a pattern anchored at the start of the text, cheap to try on any text,
 # or (keys, pattern) for a pattern searched through the text: ``keys`` (one or a
@@ -409,6 +413,10 @@ _DATELINE = re.compile(
 _BUDGET_SLUG = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+ \(")
 
 _MAX_HEADLINE_WORDS = 25
+# A line a rule marks as noise keeps its other sentences when they hold more words than this
+# (and most of the line's): captions and prompts are shorter, an article run together with one
+# is longer.
+_MIN_PROSE_WORDS = 60
 _MAX_LABEL_WORDS = 4
 # A line of at most this many words is short: it may sit inside a boilerplate
 # block, and it is too short to tell a headline by its inner sentence ends.
@@ -672,11 +680,28 @@ def _is_wrapped(text: str, units: list[tuple[int, int]], number: int) -> bool:
 _BREADCRUMB = re.compile(r"\s[|›»>/]\s")
 
 
+def _noise_sentences(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
+    """The sentences of a noise line that are noise, ``(start, end, reason)``; ``None`` when
+    the others are too few to be article text (see ``_MIN_PROSE_WORDS``), and the whole line
+    is noise.
+    """
+    found = []
+    for sentence_start, sentence_end in sentence_spans(text, start, end):
+        if reason := line_noise_reason(text[sentence_start:sentence_end]):
+            found.append((sentence_start, sentence_end, reason))
+    noise_words = sum(len(text[s:e].split()) for s, e, _ in found)
+    prose_words = len(text[start:end].split()) - noise_words
+    return found if prose_words > max(_MIN_PROSE_WORDS, noise_words) else None
+
+
 def _classify(
-    text: str, units: list[tuple[int, int]], title: str | None
-) -> tuple[list[str | None], int | None]:
-    """The noise reason of each unit (``None`` for article text) and the index of the title unit."""
+    text: str, units: list[tuple[int, int]], title: str | None, split_noise_lines: bool
+) -> tuple[list[str | None], int | None, dict[int, list[tuple[int, int, str]]]]:
+    """The noise reason of each unit (``None`` for article text), the index of the title unit,
+    and the noise sentences of the long units kept in part (see ``_noise_sentences``).
+    """
     reasons: list[str | None] = []
+    partly_noise: dict[int, list[tuple[int, int, str]]] = {}
     seen = _SeenLines()
     if title:
         seen.add(title)
@@ -685,6 +710,15 @@ def _classify(
         line = text[start:end]
         repeated = seen.add(line)
         reason = line_noise_reason(line)
+        if (
+            reason
+            and split_noise_lines
+            and len(line.split(None, _MIN_PROSE_WORDS)) > _MIN_PROSE_WORDS
+        ):
+            noise_sentences = _noise_sentences(text, start, end)
+            if noise_sentences is not None:
+                reason = None
+                partly_noise[number] = noise_sentences
         # Dialogue may repeat a line ("Monica?"); headlines and captions repeat verbatim.
         if reason is None and repeated and not _QUOTE_START.match(line):
             reason = "repeated"
@@ -707,7 +741,7 @@ def _classify(
             else:
                 reason = "heading"
         reasons.append(reason)
-    return _absorb_short_units(text, units, reasons), title_unit
+    return _absorb_short_units(text, units, reasons), title_unit, partly_noise
 
 
 def _absorb_short_units(
@@ -753,11 +787,14 @@ def _split_kept(
     return narrowed, []
 
 
-def clean(document: Document) -> CleanedDocument:
-    """Locate the article text of ``document``; see the module docstring."""
+def clean(document: Document, *, split_noise_lines: bool = True) -> CleanedDocument:
+    """Locate the article text of ``document``; see the module docstring.
+
+    With ``split_noise_lines`` off, a line a rule marks as noise goes whole, however long.
+    """
     text = document.text
     units = _units(text)
-    reasons, title_unit = _classify(text, units, document.title)
+    reasons, title_unit, partly_noise = _classify(text, units, document.title, split_noise_lines)
     title = document.title
     title_span = None
     kept: list[tuple[int, int]] = []
@@ -772,7 +809,16 @@ def clean(document: Document) -> CleanedDocument:
             noise.append(NoiseSpan(document.id, start, end, text[start:end], reason))
             continue
         cursor = start
-        for noise_start, noise_end, noise_reason in inline_noise(text, start, end, opening=opening):
+        found = partly_noise.get(number, [])
+        found = sorted(
+            found
+            + [
+                span
+                for span in inline_noise(text, start, end, opening=opening)
+                if not any(span[0] < e and s < span[1] for s, e, _ in found)
+            ]
+        )
+        for noise_start, noise_end, noise_reason in found:
             if noise_start < cursor:
                 continue
             piece_kept, piece_noise = _split_kept(text, cursor, noise_start, document.id)
