@@ -73,6 +73,10 @@ NOISE_LINES = {
     "server error": ("[an error occurred while processing the directive]", "server-error"),
     "broadcast": ("Our reporter in the capital, Jane Roe, is on the line for us.", "broadcast"),
     "photo credit": ("Photo: Jane Doe/Reuters", "photo-credit"),
+    "gallery caption": (
+        "Hide Caption 3 of 40 Photos: The harbour wall – Walkers pass the closed wall on Tuesday.",
+        "photo-credit",
+    ),
     "image caption": (
         "Image copyright Getty Images Image caption The bridge at dusk",
         "photo-credit",
@@ -316,6 +320,15 @@ def test_noise_run_into_an_article_takes_only_its_own_sentence(opening: str, rea
     result = cleaned(opening + RUN_TOGETHER_STORY[0].upper() + RUN_TOGETHER_STORY[1:])
     assert " ".join(kept_text(result)) == "T" + RUN_TOGETHER_STORY[1:]
     assert [(span.text, span.reason) for span in result.noise] == [(opening.strip(), reason)]
+
+
+def test_a_gallery_run_into_an_article_stays_noise_whole() -> None:
+    captions = " ".join(
+        f"Hide Caption {n} of 12 Photos: The harbour wall – Walkers pass the closed wall on day {n}."
+        for n in range(1, 13)
+    )
+    result = cleaned(BEFORE, f"Photos: The harbour wall {captions} {AFTER}")
+    assert kept_text(result) == [BEFORE]
 
 
 def test_without_split_noise_lines_a_run_together_line_goes_whole() -> None:

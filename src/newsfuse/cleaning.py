@@ -181,6 +181,8 @@ _PHOTO_CREDIT = (
         r"( credit| courtesy| by)?\s*:"
     ),
     r"^(image (copyright|caption)|media (playback|caption))\b",
+    # A gallery's caption control: "Hide Caption 3 of 132 Photos: ...", "toggle caption".
+    r"^\W*(hide|show|toggle) caption\b",
     # A credit line on its own, or closing a caption: "Credit: Dr. Jane Doe", "... under a
     # parking lot. Credit: Dr. Jane Doe".
     ("credit", r"^\W*credits?\s*:(?=.{0,80}$)"),
