@@ -17,11 +17,12 @@ A "line" is a line of the text, split further where DUC typesetting codes
 separate a wire story's paragraphs. A long line that a rule marks as noise is
 looked at sentence by sentence: scraped text with its paragraph breaks lost
 (all of Multi-News's preprocessed release) runs a caption or a share prompt
-into the article, and only those sentences go, unless they are most of it. The rules look at the form of a line
-(patterns of web and wire boilerplate, length, closing punctuation, title
-case, repetition, the lines around it), never at the words of one particular
-site or story. When in doubt a line is kept: dropping an article sentence
-costs more than keeping a caption.
+into the article, and only those sentences go, unless they are most of it.
+
+The rules look at the form of a line (patterns of web and wire boilerplate,
+length, closing punctuation, title case, repetition, the lines around it),
+never at the words of one particular site or story. When in doubt a line is
+kept: dropping an article sentence costs more than keeping a caption.
 """
 
 from __future__ import annotations
@@ -811,16 +812,13 @@ def clean(document: Document, *, split_noise_lines: bool = True) -> CleanedDocum
             noise.append(NoiseSpan(document.id, start, end, text[start:end], reason))
             continue
         cursor = start
-        found = partly_noise.get(number, [])
-        found = sorted(
-            found
-            + [
-                span
-                for span in inline_noise(text, start, end, opening=opening)
-                if not any(span[0] < e and s < span[1] for s, e, _ in found)
-            ]
-        )
-        for noise_start, noise_end, noise_reason in found:
+        sentence_noise = partly_noise.get(number, [])
+        found = sentence_noise + [
+            span
+            for span in inline_noise(text, start, end, opening=opening)
+            if not any(span[0] < e and s < span[1] for s, e, _ in sentence_noise)
+        ]
+        for noise_start, noise_end, noise_reason in sorted(found):
             if noise_start < cursor:
                 continue
             piece_kept, piece_noise = _split_kept(text, cursor, noise_start, document.id)
