@@ -125,6 +125,33 @@ def test_tiny_budget_cuts_best_sentence_and_says_so(tiny_documents):
     assert any("shorter than any sentence" in w for w in summary.warnings)
 
 
+def test_tiny_budget_shows_the_cut_sentence_as_incomplete(tiny_documents):
+    sentence = summarize(tiny_documents, words=3).sentences[0]
+    assert sentence.shown == f"{sentence.text} …"
+
+
+# An article cut off mid-sentence, as scraped previews and Multi-News's preprocessed text are.
+_CUT_OFF_ARTICLE = (
+    "The footbridge over the river in Lindmoor will open to walkers and cyclists in 2028. "
+    "Engineers from the regional office said the design needs a wider deck than first planned, "
+    "and the council expects the extra width to add"
+)
+
+
+def test_a_sentence_the_source_breaks_off_is_marked(tiny_documents):
+    documents = [*tiny_documents, Document(id="preview", text=_CUT_OFF_ARTICLE)]
+    summary = summarize(documents, words=5000)
+    broken = next(s for s in summary.sentences if s.text.endswith("add"))
+    assert broken.cut_off and not broken.truncated
+    assert broken.shown == f"{broken.text} …"
+    assert broken.shown in summary.text
+    # The text itself stays the exact source span the citation points at.
+    assert _CUT_OFF_ARTICLE[broken.start : broken.end] == broken.text
+    finished = [s for s in summary.sentences if s is not broken]
+    assert finished and not any(s.cut_off for s in finished)
+    assert all(s.shown == s.text for s in finished)
+
+
 @pytest.mark.parametrize("words", [0, -5, 2.5, True])
 def test_bad_budget_is_a_usage_error(tiny_documents, words):
     with pytest.raises(UsageError, match="positive whole number"):

@@ -101,11 +101,19 @@ class SummarySentence:
     supported_by: tuple[str, ...]
     score: float
     support: tuple[Citation, ...] = ()
+    # Cut to fit the word budget.
     truncated: bool = False
+    # The source itself breaks off inside the sentence (an article cut off mid-sentence).
+    cut_off: bool = False
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def shown(self) -> str:
+        """The text as a reader sees it: an incomplete sentence ends with "…"."""
+        return f"{self.text} …" if self.truncated or self.cut_off else self.text
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,8 @@ class Summary:
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.sentences)
+        """The sentences as a reader sees them (see ``SummarySentence.shown``)."""
+        return " ".join(s.shown for s in self.sentences)
 
     @property
     def words(self) -> int:

@@ -35,7 +35,7 @@ def describe_source(source: Source, numbers: dict[str, int]) -> str:
 
 def to_text(summary: Summary) -> str:
     numbers = _numbers(summary)
-    body = " ".join(f"{s.text} {_marker(s, numbers)}" for s in summary.sentences)
+    body = " ".join(f"{s.shown} {_marker(s, numbers)}" for s in summary.sentences)
     lines = textwrap.wrap(body, _WIDTH) or [""]
     if summary.query:
         lines += ["", *textwrap.wrap(f"Focus: {summary.query}", _WIDTH)]
@@ -50,7 +50,7 @@ def to_markdown(summary: Summary) -> str:
     if summary.query:
         lines += [f"Focus: {summary.query}", ""]
     lines += [
-        f"- {s.text} " + "".join(f"[^{numbers[d]}]" for d in s.supported_by)
+        f"- {s.shown} " + "".join(f"[^{numbers[d]}]" for d in s.supported_by)
         for s in summary.sentences
     ]
     lines += ["", "### Sources", ""]
@@ -97,6 +97,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
                     {"doc_id": c.doc_id, "start": c.start, "end": c.end} for c in s.support
                 ],
                 "truncated": s.truncated,
+                "cut_off": s.cut_off,
             }
             for s in summary.sentences
         ],

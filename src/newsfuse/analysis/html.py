@@ -66,7 +66,7 @@ def _summary(page: _Page) -> str:
     query = page.analysis.summary.query
     focus = f'<p class="hint">Focus: {escape(query)}</p>' if query else ""
     return focus + "".join(
-        f"<p>{escape(s.text)} "
+        f"<p>{escape(s.shown)} "
         + "".join(
             page.chip(c.doc_id, c.start, c.end)
             for c in sorted(s.support, key=lambda c: page.numbers[c.doc_id])

@@ -166,7 +166,7 @@ def to_markdown(analysis: Analysis) -> str:
     ]
     if summary.query:
         lines += [f"Focus: {summary.query}", ""]
-    lines += [f"- {s.text} {_marker(s.supported_by, numbers)}" for s in summary.sentences]
+    lines += [f"- {s.shown} {_marker(s.supported_by, numbers)}" for s in summary.sentences]
 
     lines += ["", "## Where the sources differ", ""]
     if not analysis.conflicts:
