@@ -14,8 +14,6 @@ from newsfuse.registry import get_method, resolve_method_name
 from newsfuse.selection import first_appearance_order
 
 DEFAULT_WORDS = 100
-# How a finished sentence ends: a stop, maybe inside quotes or brackets. A wire quote ('') too.
-_CLOSED = re.compile(r"""[.!?…"'”’)\]]\s*$""")
 
 
 def as_documents(documents: Iterable[Document | str]) -> list[Document]:
@@ -55,20 +53,6 @@ def _cut_to_words(sentence: Sentence, words: int) -> Sentence:
         sentence.position,
         sentence.paragraph,
     )
-
-
-def _breaks_off(cluster: PreparedCluster, sentence: Sentence) -> bool:
-    """Whether ``sentence`` ends its article without closing punctuation: the text was cut there.
-
-    Scraped previews and truncated releases (Multi-News's preprocessed text ends most
-    articles mid-sentence) stop anywhere; a reader should see that the sentence is incomplete.
-    """
-    cleaned = cluster.cleaned[sentence.doc_index]
-    last_end = cleaned.paragraphs[-1][1]
-    ends_article = sentence.paragraph == len(cleaned.paragraphs) - 1 and not (
-        cleaned.document.text[sentence.end : last_end].strip()
-    )
-    return ends_article and not _CLOSED.search(sentence.text)
 
 
 def _sources(cluster: PreparedCluster) -> tuple[Source, ...]:
@@ -123,7 +107,7 @@ def summarize_prepared(
                 score=round(scores[index], 6),
                 support=support,
                 truncated=truncated,
-                cut_off=not truncated and _breaks_off(cluster, sentence),
+                cut_off=not truncated and cluster.breaks_off(sentence),
             )
         )
     return Summary(

@@ -5,6 +5,7 @@ Every summarizer and the cross-source analysis start from a ``PreparedCluster``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -30,6 +31,8 @@ MAX_CLUSTER_SENTENCES = 5_000
 # Below this share of ASCII letters an article is in another script than English's: newsfuse
 # reads no words in it (French, at about 0.95, is still read, with English stemming).
 MIN_ASCII_LETTER_SHARE = 0.5
+# How a finished sentence ends: a stop, maybe inside quotes or brackets; a wire quote ('') too.
+_CLOSED = re.compile(r"""[.!?…"'”’)\]]\s*$""")
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +63,20 @@ class PreparedCluster:
     def source_count(self) -> int:
         """How many sources the documents are, an article and its copies counting once."""
         return len(set(self.source_of.tolist()))
+
+    def breaks_off(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` ends its article without closing punctuation: the text was cut.
+
+        Scraped previews and truncated releases (Multi-News's preprocessed text ends most
+        articles mid-sentence) stop anywhere; a reader should see that the sentence is
+        incomplete.
+        """
+        cleaned = self.cleaned[sentence.doc_index]
+        last_end = cleaned.paragraphs[-1][1]
+        ends_article = sentence.paragraph == len(cleaned.paragraphs) - 1 and not (
+            cleaned.document.text[sentence.end : last_end].strip()
+        )
+        return ends_article and not _CLOSED.search(sentence.text)
 
 
 def _truncate(document: Document, warnings: list[str]) -> Document:

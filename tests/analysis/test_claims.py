@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from newsfuse import Document, prepare
 from newsfuse.analysis import analyze
 from newsfuse.analysis.claims import find_claims
@@ -49,3 +51,31 @@ def test_the_representative_is_a_member(example_analysis):
         assert claim.text in {m.text for m in claim.members}
     everyone = next(c for c in example_analysis.claims if "Everyone got off safely" in c.text)
     assert len(everyone.doc_ids) == 4
+
+
+# The same report twice: complete in one paper, cut off mid-sentence in a scraped preview.
+_COMPLETE = (
+    "Lindmoor's council approved a footbridge over the river on Monday. "
+    "Engineers said the wider deck would add two million euros to the cost of the footbridge."
+)
+_PREVIEW = (
+    "The council in Lindmoor approved the new footbridge on Monday evening. "
+    "Engineers said the wider deck would add two million euros to the cost of the"
+)
+
+
+def test_a_claim_is_quoted_from_a_source_that_does_not_break_off():
+    # The preview comes first: on a tie the first member would stand for the claim.
+    cluster = prepare([Document(id="preview", text=_PREVIEW), Document(id="paper", text=_COMPLETE)])
+    cost = next(c for c in find_claims(cluster) if "two million euros" in c.text)
+    assert cost.doc_ids == ("preview", "paper")
+    assert cost.text.endswith("cost of the footbridge.")
+    assert not cost.cut_off and cost.shown == cost.text
+
+
+def test_a_claim_only_a_broken_off_source_makes_is_marked(nlp):
+    analysis = analyze([Document(id="preview", text=_PREVIEW), TINY_ARTICLES[0]])
+    cost = next(c for c in analysis.claims if "two million euros" in c.text)
+    assert cost.cut_off and cost.shown == f"{cost.text} …"
+    assert f"- {cost.shown} [1]" in render(analysis, "markdown")
+    assert json.loads(render(analysis, "json"))["claims"][0].keys() >= {"text", "cut_off"}

@@ -183,7 +183,8 @@ def _timeline(page: _Page) -> str:
 
 def _claim_items(page: _Page, claims) -> str:
     return "".join(
-        f"<li>{escape(c.text)} {page.chips(c.members)} {page.badge(c.doc_ids)}</li>" for c in claims
+        f"<li>{escape(c.shown)} {page.chips(c.members)} {page.badge(c.doc_ids)}</li>"
+        for c in claims
     )
 
 

@@ -48,10 +48,17 @@ class Claim:
     doc_ids: tuple[str, ...]
     members: tuple[ClaimMember, ...]
     sources: int
+    # Every source of the claim breaks off inside it (see ``PreparedCluster.breaks_off``).
+    cut_off: bool = False
 
     @property
     def single_source(self) -> bool:
         return self.sources == 1
+
+    @property
+    def shown(self) -> str:
+        """The text as a reader sees it: an incomplete sentence ends with "…"."""
+        return f"{self.text} …" if self.cut_off else self.text
 
 
 @dataclass(frozen=True)

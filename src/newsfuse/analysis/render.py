@@ -78,6 +78,7 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
 def _claim(claim: Claim) -> dict[str, Any]:
     return {
         "text": claim.text,
+        "cut_off": claim.cut_off,
         "doc_ids": list(claim.doc_ids),
         "sources": claim.sources,
         "single_source": claim.single_source,
@@ -180,10 +181,11 @@ def to_markdown(analysis: Analysis) -> str:
     shared, single = by_support(analysis.claims, analysis)
     lines += ["", "## Claims", ""]
     lines += [
-        f"- {c.text} {_marker(c.doc_ids, numbers)} ({support(c.doc_ids, analysis)})" for c in shared
+        f"- {c.shown} {_marker(c.doc_ids, numbers)} ({support(c.doc_ids, analysis)})"
+        for c in shared
     ]
     lines += _capped(
-        [f"- {c.text} {_marker(c.doc_ids, numbers)} ({_single(c.doc_ids)})" for c in single],
+        [f"- {c.shown} {_marker(c.doc_ids, numbers)} ({_single(c.doc_ids)})" for c in single],
         "claims",
     )
 
