@@ -415,7 +415,7 @@ def test_syntok_spans_are_those_of_syntoks_analyze(text: str, skip: int) -> None
 @given(st.text(st.sampled_from(".!?…\"'”’)]x \n"), max_size=8))
 def test_terminal_end_is_that_of_a_search(sentence: str) -> None:
     expected = re.search(r"[.!?…][\"'”’)\]]*$", sentence) is not None
-    assert segment._ends_on_terminal(sentence) == expected
+    assert segment.ends_on_terminal(sentence) == expected
 
 
 @given(

@@ -5,7 +5,6 @@ Every summarizer and the cross-source analysis start from a ``PreparedCluster``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -20,7 +19,7 @@ from newsfuse.copies import find_copies, source_index
 from newsfuse.errors import EmptyInputError, UsageError
 from newsfuse.grouping import group_sentences, is_negated, negation_scope
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
-from newsfuse.segment import split_sentences
+from newsfuse.segment import ends_on_terminal, split_sentences
 
 # About 50,000 words: far more than any news article, small enough to stay fast.
 MAX_DOCUMENT_CHARS = 300_000
@@ -31,8 +30,6 @@ MAX_CLUSTER_SENTENCES = 5_000
 # Below this share of ASCII letters an article is in another script than English's: newsfuse
 # reads no words in it (French, at about 0.95, is still read, with English stemming).
 MIN_ASCII_LETTER_SHARE = 0.5
-# How a finished sentence ends: a stop, maybe inside quotes or brackets; a wire quote ('') too.
-_CLOSED = re.compile(r"""[.!?…"'”’)\]]\s*$""")
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,7 +73,7 @@ class PreparedCluster:
         ends_article = sentence.paragraph == len(cleaned.paragraphs) - 1 and not (
             cleaned.document.text[sentence.end : last_end].strip()
         )
-        return ends_article and not _CLOSED.search(sentence.text)
+        return ends_article and not ends_on_terminal(sentence.text)
 
 
 def _truncate(document: Document, warnings: list[str]) -> Document:

@@ -276,7 +276,7 @@ def _syntok_keeps_whole(text: str, start: int, end: int) -> bool:
     )
 
 
-def _ends_on_terminal(sentence: str) -> bool:
+def ends_on_terminal(sentence: str) -> bool:
     r"""Whether ``sentence`` ends on a terminal mark, closing quotes and brackets after it aside.
 
     As a search of ``[.!?…]["'”’)\]]*$``, without trying the pattern at every character.
@@ -292,7 +292,7 @@ def _merge_false_stops(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         if merged:
             previous = text[merged[-1][0] : merged[-1][1]]
             if (
-                not _ends_on_terminal(previous)
+                not ends_on_terminal(previous)
                 # Searched from near the end only; the \b before a title still sees the text
                 # before it.
                 or _TITLE_END.search(previous, max(len(previous) - _TITLE_END_REACH, 0))
