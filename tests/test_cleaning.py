@@ -650,3 +650,15 @@ def test_words_counted_up_to_a_limit_compare_with_any_smaller_number_as_all_word
     for limit in (cleaning._MAX_HEADLINE_WORDS, cleaning._SHORT_LINE_WORDS):
         counted = len(line.split(None, limit))
         assert all((counted > n) == (every > n) for n in range(limit + 1))
+
+
+# Keys, pieces of keys and keys that hold one another ("credit", "credit:"), and letters that
+# fold to two characters or to none.
+_KEY_PIECES = sorted(cleaning._RULE_KEYS) + ["cred", "it:", "(@a", "İ", "ſ", "x", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_PIECES), max_size=12).map("".join))
+def test_keys_found_in_one_pass_are_those_each_substring_test_finds(text: str) -> None:
+    folded = cleaning._fold(text)
+    assert cleaning._keys_in(folded) == {key for key in cleaning._RULE_KEYS if key in folded}

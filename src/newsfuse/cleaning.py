@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from newsfuse.models import CleanedDocument, Document, NoiseSpan
 from newsfuse.segment import sentence_spans
 
@@ -74,18 +76,18 @@ class _Rules:
             tuple(keyed),
         )
 
-    def match(self, text: str, folded: str) -> bool:
-        """Whether a rule matches ``text``; ``folded`` is ``_fold`` of it or of a text holding it."""
+    def match(self, text: str, found: set[str]) -> bool:
+        """Whether a rule matches ``text``; ``found`` is ``_keys_in`` of it or of a text holding it."""
         if self.anchored and self.anchored.match(text):
             return True
         for key, pattern in self.keyed:
-            if key in folded and pattern.search(text):
+            if key in found and pattern.search(text):
                 return True
         return False
 
-    def may_match(self, folded: str) -> bool:
-        """Whether a rule may match a text whose folded form is, or is part of, ``folded``."""
-        return self.anchored is not None or any(key in folded for key, _ in self.keyed)
+    def may_match(self, found: set[str]) -> bool:
+        """Whether a rule may match a text whose keys (``_keys_in``) are, or are among, ``found``."""
+        return self.anchored is not None or any(key in found for key, _ in self.keyed)
 
 
 @dataclass(frozen=True)
@@ -116,15 +118,15 @@ class _Chain:
         )
         return cls(tuple(r.reason for r in rule_sets), re.compile(anchored, re.IGNORECASE), keyed)
 
-    def first(self, text: str, folded: str) -> str | None:
-        """The first reason with a rule matching ``text``; ``folded`` as for ``_Rules.match``."""
+    def first(self, text: str, found: set[str]) -> str | None:
+        """The first reason with a rule matching ``text``; ``found`` as for ``_Rules.match``."""
         match = self.anchored.match(text)
         # A reason's group holds every group of its rules, so it is the last to close.
         limit = int(match.lastgroup[1:]) if match else len(self.reasons)
         for key, pattern, rank in self.keyed:
             if rank >= limit:
                 break
-            if key in folded and pattern.search(text):
+            if key in found and pattern.search(text):
                 return self.reasons[rank]
         return self.reasons[limit] if match else None
 
@@ -394,11 +396,9 @@ _INLINE_SIGN_OFF = re.compile(_WIRE_SIGN_OFF.pattern, re.IGNORECASE)
 _INLINE_SIGN_OFF_WORDS = ("more", "endit", "enditem")
 # Every key of the inline patterns and of the sentence rules, which are all keyed: most lines
 # hold none, and are spared looking for each one's keys in turn.
-_INLINE_KEYS = tuple(
-    dict.fromkeys(
-        [key for _, keys, _ in _INLINE_PATTERNS for key in keys]
-        + [key for rules in _INLINE_SENTENCE_RULES for key, _ in rules.keyed]
-    )
+_INLINE_KEYS = frozenset(
+    [key for _, keys, _ in _INLINE_PATTERNS for key in keys]
+    + [key for rules in _INLINE_SENTENCE_RULES for key, _ in rules.keyed]
 )
 
 # The wire dateline opening a story: "PYONGYANG (AP) —", "WASHINGTON _",
@@ -430,6 +430,36 @@ _HAS_URL = _Rules.compile("link", ((("http", "www."), _URL.pattern),))
 # Reporters' contact lines give an e-mail address and a phone number.
 _EMAIL = _Rules.compile("credit", ((("@", "(at)"), r"\w(@|\(at\))\w+\.\w+"),))
 _PHONE = re.compile(r"\b\d{3}[-.)]\s?\d{3}[-.]\d{4}\b")
+
+
+# Every key of every keyed rule: ``_keys_in`` finds them all in one pass.
+_RULE_KEYS = (
+    frozenset(
+        [key for key, _, _ in _LINE_CHAIN.keyed]
+        + [key for rules in (_HAS_URL, _EMAIL) for key, _ in rules.keyed]
+    )
+    | _INLINE_KEYS
+)
+
+
+def _key_automaton(keys: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+# Looking for each key in turn read a line once per key (65 of them), which cost
+# more than all the rules' patterns; Aho-Corasick reads it once for all of them.
+_KEY_AUTOMATON = _key_automaton(_RULE_KEYS)
+
+
+def _keys_in(folded: str) -> set[str]:
+    """The rules' keys that occur in ``folded`` (a ``_fold``-ed text)."""
+    return {key for _, key in _KEY_AUTOMATON.iter(folded)}
+
+
 _MIN_TITLE_CASE_WORDS = 2
 _MIN_TITLE_WORDS = 2
 # A line closing a sentence: . ! ? ; an ellipsis, or a dash cutting speech short, before any
@@ -562,9 +592,9 @@ def _is_bracketed_note(line: str) -> bool:
     return match is not None and not _SENTENCE_END.search(match.group("inner"))
 
 
-def _is_link_line(line: str, folded: str) -> bool:
+def _is_link_line(line: str, found: set[str]) -> bool:
     """A web address with at most a short label: "More info: http://..."."""
-    if not _HAS_URL.match(line, folded):
+    if not _HAS_URL.match(line, found):
         return False
     return len(_URL.sub(" ", line).split()) <= _MAX_LINK_LABEL_WORDS
 
@@ -575,12 +605,12 @@ def line_noise_reason(line: str) -> str | None:
     bare = (_TYPESETTING_CODE.sub(" ", line) if "&" in line else line).strip()
     if not _LETTER_OR_DIGIT.search(bare):
         return "wire-code" if bare != line.strip() else "symbols"
-    folded = _fold(bare)
-    if reason := _LINE_CHAIN.first(bare, folded):
+    found = _keys_in(_fold(bare))
+    if reason := _LINE_CHAIN.first(bare, found):
         return reason
-    if _is_bracketed_note(bare) or _is_link_line(bare, folded):
+    if _is_bracketed_note(bare) or _is_link_line(bare, found):
         return "link"
-    if _EMAIL.match(bare, folded) and _PHONE.search(bare):
+    if _EMAIL.match(bare, found) and _PHONE.search(bare):
         return "credit"
     return None
 
@@ -601,24 +631,24 @@ def inline_noise(
     """
     found = []
     segment = text[start:end]
-    folded = _fold(segment)
+    keys = _keys_in(_fold(segment))
     matches = []
     sentence_rules = []
-    if any(key in folded for key in _INLINE_KEYS):
+    if not _INLINE_KEYS.isdisjoint(keys):
         matches = [
             (reason, match)
-            for reason, keys, pattern in _INLINE_PATTERNS
-            if any(key in folded for key in keys)
+            for reason, rule_keys, pattern in _INLINE_PATTERNS
+            if not keys.isdisjoint(rule_keys)
             for match in pattern.finditer(segment)
         ]
-        sentence_rules = [rules for rules in _INLINE_SENTENCE_RULES if rules.may_match(folded)]
+        sentence_rules = [rules for rules in _INLINE_SENTENCE_RULES if rules.may_match(keys)]
     if _may_end_on_sign_off(segment):
         matches.extend(("wire-code", match) for match in _INLINE_SIGN_OFF.finditer(segment))
     # Sentences are only split out when a rule may match one of them.
     if sentence_rules:
         for sentence in _SENTENCE.finditer(segment):
             for rules in sentence_rules:
-                if rules.match(sentence.group(), folded):
+                if rules.match(sentence.group(), keys):
                     matches.append((rules.reason, sentence))
                     break
     if (opening or _BUDGET_SLUG.match(segment)) and (dateline := _DATELINE.match(segment)):

@@ -47,7 +47,6 @@ FEATURE_NAMES = (
     "content_share",
     "centroid",
     "centroid_pct",
-    "lexrank_pct",
     "degree",
     "degree_pct",
     "group_docs",
@@ -223,15 +222,6 @@ def percentile(values: np.ndarray) -> np.ndarray:
     return result
 
 
-def _lexrank(similarity: np.ndarray, doc_index: np.ndarray) -> np.ndarray:
-    from newsfuse.methods.lexrank import stationary_distribution
-
-    weights = np.where(similarity >= 0.1, similarity, 0.0)
-    np.fill_diagonal(weights, 0.0)
-    weights = weights * np.where(np.equal.outer(doc_index, doc_index), 1.0, 2.0)
-    return stationary_distribution(weights, 0.85, tolerance=1e-4)
-
-
 def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     """One row of ``FEATURE_NAMES`` values per sentence of ``cluster``."""
     sentences = cluster.sentences
@@ -257,7 +247,6 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
     centroid = vectors @ (centre / norm) if norm else np.zeros(count)
     similarity = cluster.similarity
     degree = (similarity.sum(axis=1) - 1.0) / max(count - 1, 1)
-    lexrank = _lexrank(similarity, doc_index) * count
 
     group_of = np.asarray(cluster.group_of)
     group_docs = _distinct_counts(group_of, source_of, len(cluster.groups)).astype(float)[group_of]
@@ -293,7 +282,6 @@ def sentence_features(cluster: PreparedCluster) -> np.ndarray:
         content / np.maximum(lengths, 1),
         centroid,
         percentile(centroid),
-        percentile(lexrank),
         degree,
         percentile(degree),
         group_docs,
