@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsfuse
-from newsfuse import Document, UsageError, summarize
+from newsfuse import Document, UsageError, pipeline, summarize
 from newsfuse._text import leans_on_previous
 from newsfuse.errors import EmptyInputError
 from newsfuse.selection import first_appearance_order
@@ -150,6 +150,46 @@ def test_a_sentence_the_source_breaks_off_is_marked(tiny_documents):
     finished = [s for s in summary.sentences if s is not broken]
     assert finished and not any(s.cut_off for s in finished)
     assert all(s.shown == s.text for s in finished)
+
+
+# Two sources of one statement: a preview that breaks off inside it, and a complete report.
+_PREVIEW = (
+    "Lindmoor council approved the new harbour footbridge on Monday after a long debate. "
+    "The bridge will cost 40 million euros and will open to walkers and cyclists in the"
+)
+_REPORT = (
+    "Lindmoor council approved the new harbour footbridge on Monday after a long debate. "
+    "The bridge will cost 40 million euros and will open to walkers and cyclists in the "
+    "spring of 2028. Shop owners on the quay said they welcome the extra visitors."
+)
+
+
+def _statement(summary):
+    return next(s for s in summary.sentences if "40 million" in s.text)
+
+
+def test_a_complete_wording_from_another_source_stands_in_for_a_broken_off_one():
+    documents = [Document(id="preview", text=_PREVIEW), Document(id="report", text=_REPORT)]
+    prepared = newsfuse.prepare(documents)
+    broken = next(s for s in prepared.sentences if s.doc_id == "preview" and "40" in s.text)
+    assert prepared.breaks_off(broken)
+    statement = _statement(summarize(documents, words=5000, method="lead"))
+    assert statement.doc_id == "report" and statement.text.endswith("2028.")
+    assert not statement.cut_off and statement.shown == statement.text
+    assert set(statement.supported_by) == {"preview", "report"}
+
+
+def test_the_broken_off_wording_stays_when_the_complete_one_does_not_fit():
+    documents = [Document(id="preview", text=_PREVIEW), Document(id="report", text=_REPORT)]
+    prepared = newsfuse.prepare(documents)
+    broken = next(s for s in prepared.sentences if s.doc_id == "preview" and "40" in s.text)
+    index = prepared.sentences.index(broken)
+    # Picked alone with a budget of exactly its words: the complete wording, 3 words longer,
+    # does not fit; with 3 more words it does.
+    kept = pipeline._complete_wordings(prepared, [(index, 1.0)], broken.words)
+    assert kept == [(index, 1.0)]
+    swapped = pipeline._complete_wordings(prepared, [(index, 1.0)], broken.words + 3)
+    assert prepared.sentences[swapped[0][0]].doc_id == "report"
 
 
 @pytest.mark.parametrize("words", [0, -5, 2.5, True])

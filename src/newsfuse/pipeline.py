@@ -55,6 +55,40 @@ def _cut_to_words(sentence: Sentence, words: int) -> Sentence:
     )
 
 
+def _complete_wordings(
+    cluster: PreparedCluster, picked: list[tuple[int, float]], words: int
+) -> list[tuple[int, float]]:
+    """``picked`` with each sentence its article breaks off inside replaced, where another
+    source says the same thing (same group) in a complete sentence that fits the budget.
+
+    Of such sentences, the one closest to the broken-off wording (cosine) stands in; the
+    score stays the chosen sentence's.
+    """
+    used = sum(cluster.sentences[i].words for i, _ in picked)
+    taken = {i for i, _ in picked}
+    result = []
+    for index, score in picked:
+        sentence = cluster.sentences[index]
+        group = cluster.group_of[index]
+        room = words - used + sentence.words
+        if cluster.breaks_off(sentence) and len(cluster.groups[group].members) > 1:
+            complete = [
+                other
+                for other, other_group in enumerate(cluster.group_of)
+                if other_group == group
+                and other not in taken
+                and cluster.sentences[other].words <= room
+                and not cluster.breaks_off(cluster.sentences[other])
+            ]
+            if complete:
+                other = max(complete, key=lambda o: cluster.similarity[index, o])
+                used += cluster.sentences[other].words - sentence.words
+                taken.add(other)
+                index = other
+        result.append((index, score))
+    return result
+
+
 def _sources(cluster: PreparedCluster) -> tuple[Source, ...]:
     return tuple(
         Source(
@@ -90,6 +124,8 @@ def summarize_prepared(
         warnings.append(
             f"the budget of {words} words is shorter than any sentence: the best sentence was cut to fit"
         )
+    else:
+        picked = _complete_wordings(cluster, picked, words)
     scores = dict(picked)
     sentences = []
     for index in first_appearance_order(cluster, scores):
