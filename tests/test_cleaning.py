@@ -661,4 +661,4 @@ _KEY_PIECES = sorted(cleaning._RULE_KEYS) + ["cred", "it:", "(@a", "İ", "ſ", "
 @given(st.lists(st.sampled_from(_KEY_PIECES), max_size=12).map("".join))
 def test_keys_found_in_one_pass_are_those_each_substring_test_finds(text: str) -> None:
     folded = cleaning._fold(text)
-    assert cleaning._keys_in(folded) == {key for key in cleaning._RULE_KEYS if key in folded}
+    assert cleaning._keys_of(text) == {key for key in cleaning._RULE_KEYS if key in folded}

@@ -27,6 +27,7 @@ kept: dropping an article sentence costs more than keeping a caption.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,8 +77,8 @@ class _Rules:
             tuple(keyed),
         )
 
-    def match(self, text: str, found: set[str]) -> bool:
-        """Whether a rule matches ``text``; ``found`` is ``_keys_in`` of it or of a text holding it."""
+    def match(self, text: str, found: frozenset[str]) -> bool:
+        """Whether a rule matches ``text``; ``found`` is ``_keys_of`` of it or of a text holding it."""
         if self.anchored and self.anchored.match(text):
             return True
         for key, pattern in self.keyed:
@@ -85,8 +86,8 @@ class _Rules:
                 return True
         return False
 
-    def may_match(self, found: set[str]) -> bool:
-        """Whether a rule may match a text whose keys (``_keys_in``) are, or are among, ``found``."""
+    def may_match(self, found: frozenset[str]) -> bool:
+        """Whether a rule may match a text whose keys (``_keys_of``) are, or are among, ``found``."""
         return self.anchored is not None or any(key in found for key, _ in self.keyed)
 
 
@@ -103,6 +104,8 @@ class _Chain:
     reasons: tuple[str, ...]
     anchored: re.Pattern[str]
     keyed: tuple[tuple[str, re.Pattern[str], int], ...]
+    # Per key, ``(place in keyed, rank, pattern)`` of the keyed rules it gates.
+    by_key: dict[str, tuple[tuple[int, int, re.Pattern[str]], ...]]
 
     @classmethod
     def of(cls, rule_sets: tuple[_Rules, ...]) -> _Chain:
@@ -116,17 +119,27 @@ class _Chain:
             for rank, rules in enumerate(rule_sets)
             for key, pattern in rules.keyed
         )
-        return cls(tuple(r.reason for r in rule_sets), re.compile(anchored, re.IGNORECASE), keyed)
+        by_key: dict[str, list[tuple[int, int, re.Pattern[str]]]] = {}
+        for place, (key, pattern, rank) in enumerate(keyed):
+            by_key.setdefault(key, []).append((place, rank, pattern))
+        return cls(
+            tuple(r.reason for r in rule_sets),
+            re.compile(anchored, re.IGNORECASE),
+            keyed,
+            {key: tuple(entries) for key, entries in by_key.items()},
+        )
 
-    def first(self, text: str, found: set[str]) -> str | None:
+    def first(self, text: str, found: frozenset[str]) -> str | None:
         """The first reason with a rule matching ``text``; ``found`` as for ``_Rules.match``."""
         match = self.anchored.match(text)
         # A reason's group holds every group of its rules, so it is the last to close.
         limit = int(match.lastgroup[1:]) if match else len(self.reasons)
-        for key, pattern, rank in self.keyed:
+        # Only the rules of keys the text holds, in the chain's order: most lines hold none.
+        gated = sorted(entry for key in found for entry in self.by_key.get(key, ()))
+        for _, rank, pattern in gated:
             if rank >= limit:
                 break
-            if key in found and pattern.search(text):
+            if pattern.search(text):
                 return self.reasons[rank]
         return self.reasons[limit] if match else None
 
@@ -432,7 +445,7 @@ _EMAIL = _Rules.compile("credit", ((("@", "(at)"), r"\w(@|\(at\))\w+\.\w+"),))
 _PHONE = re.compile(r"\b\d{3}[-.)]\s?\d{3}[-.]\d{4}\b")
 
 
-# Every key of every keyed rule: ``_keys_in`` finds them all in one pass.
+# Every key of every keyed rule: ``_keys_of`` finds them all in one pass.
 _RULE_KEYS = (
     frozenset(
         [key for key, _, _ in _LINE_CHAIN.keyed]
@@ -455,9 +468,13 @@ def _key_automaton(keys: frozenset[str]) -> ahocorasick.Automaton:
 _KEY_AUTOMATON = _key_automaton(_RULE_KEYS)
 
 
-def _keys_in(folded: str) -> set[str]:
-    """The rules' keys that occur in ``folded`` (a ``_fold``-ed text)."""
-    return {key for _, key in _KEY_AUTOMATON.iter(folded)}
+@functools.lru_cache(maxsize=256)
+def _keys_of(text: str) -> frozenset[str]:
+    """The rules' keys that occur in ``text``, folded (see ``_fold``).
+
+    Remembered: a kept line is read for its keys twice, as a line and for the noise inside it.
+    """
+    return frozenset(key for _, key in _KEY_AUTOMATON.iter(_fold(text)))
 
 
 _MIN_TITLE_CASE_WORDS = 2
@@ -592,7 +609,7 @@ def _is_bracketed_note(line: str) -> bool:
     return match is not None and not _SENTENCE_END.search(match.group("inner"))
 
 
-def _is_link_line(line: str, found: set[str]) -> bool:
+def _is_link_line(line: str, found: frozenset[str]) -> bool:
     """A web address with at most a short label: "More info: http://..."."""
     if not _HAS_URL.match(line, found):
         return False
@@ -605,7 +622,7 @@ def line_noise_reason(line: str) -> str | None:
     bare = (_TYPESETTING_CODE.sub(" ", line) if "&" in line else line).strip()
     if not _LETTER_OR_DIGIT.search(bare):
         return "wire-code" if bare != line.strip() else "symbols"
-    found = _keys_in(_fold(bare))
+    found = _keys_of(bare)
     if reason := _LINE_CHAIN.first(bare, found):
         return reason
     if _is_bracketed_note(bare) or _is_link_line(bare, found):
@@ -631,7 +648,7 @@ def inline_noise(
     """
     found = []
     segment = text[start:end]
-    keys = _keys_in(_fold(segment))
+    keys = _keys_of(segment)
     matches = []
     sentence_rules = []
     if not _INLINE_KEYS.isdisjoint(keys):
