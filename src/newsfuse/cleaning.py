@@ -103,8 +103,8 @@ class _Chain:
 
     reasons: tuple[str, ...]
     anchored: re.Pattern[str]
-    keyed: tuple[tuple[str, re.Pattern[str], int], ...]
-    # Per key, ``(place in keyed, rank, pattern)`` of the keyed rules it gates.
+    # Per key, ``(place, rank, pattern)`` of each keyed rule it gates: ``place`` orders the
+    # keyed rules as their reasons are ordered, and ``rank`` is the place of the reason.
     by_key: dict[str, tuple[tuple[int, int, re.Pattern[str]], ...]]
 
     @classmethod
@@ -114,7 +114,7 @@ class _Chain:
             for rank, rules in enumerate(rule_sets)
             if rules.anchored
         )
-        keyed = tuple(
+        keyed = (
             (key, pattern, rank)
             for rank, rules in enumerate(rule_sets)
             for key, pattern in rules.keyed
@@ -125,7 +125,6 @@ class _Chain:
         return cls(
             tuple(r.reason for r in rule_sets),
             re.compile(anchored, re.IGNORECASE),
-            keyed,
             {key: tuple(entries) for key, entries in by_key.items()},
         )
 
@@ -448,8 +447,7 @@ _PHONE = re.compile(r"\b\d{3}[-.)]\s?\d{3}[-.]\d{4}\b")
 # Every key of every keyed rule: ``_keys_of`` finds them all in one pass.
 _RULE_KEYS = (
     frozenset(
-        [key for key, _, _ in _LINE_CHAIN.keyed]
-        + [key for rules in (_HAS_URL, _EMAIL) for key, _ in rules.keyed]
+        [*_LINE_CHAIN.by_key] + [key for rules in (_HAS_URL, _EMAIL) for key, _ in rules.keyed]
     )
     | _INLINE_KEYS
 )
