@@ -27,7 +27,6 @@ kept: dropping an article sentence costs more than keeping a caption.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -466,12 +465,8 @@ def _key_automaton(keys: frozenset[str]) -> ahocorasick.Automaton:
 _KEY_AUTOMATON = _key_automaton(_RULE_KEYS)
 
 
-@functools.lru_cache(maxsize=256)
 def _keys_of(text: str) -> frozenset[str]:
-    """The rules' keys that occur in ``text``, folded (see ``_fold``).
-
-    Remembered: a kept line is read for its keys twice, as a line and for the noise inside it.
-    """
+    """The rules' keys that occur in ``text``, folded (see ``_fold``)."""
     return frozenset(key for _, key in _KEY_AUTOMATON.iter(_fold(text)))
 
 
@@ -614,13 +609,16 @@ def _is_link_line(line: str, found: frozenset[str]) -> bool:
     return len(_URL.sub(" ", line).split()) <= _MAX_LINK_LABEL_WORDS
 
 
-def line_noise_reason(line: str) -> str | None:
-    """Why a whole line is noise, or ``None`` when it may be article text."""
+def line_noise_reason(line: str, keys: frozenset[str] | None = None) -> str | None:
+    """Why a whole line is noise, or ``None`` when it may be article text.
+
+    ``keys``: ``_keys_of(line)``, when the caller has it.
+    """
     # Every typesetting code holds an "&": testing that first spares a search of most lines.
     bare = (_TYPESETTING_CODE.sub(" ", line) if "&" in line else line).strip()
     if not _LETTER_OR_DIGIT.search(bare):
         return "wire-code" if bare != line.strip() else "symbols"
-    found = _keys_of(bare)
+    found = keys if keys is not None and bare == line else _keys_of(bare)
     if reason := _LINE_CHAIN.first(bare, found):
         return reason
     if _is_bracketed_note(bare) or _is_link_line(bare, found):
@@ -637,16 +635,23 @@ def _may_end_on_sign_off(line: str) -> bool:
 
 
 def inline_noise(
-    text: str, start: int, end: int, *, opening: bool = False
+    text: str,
+    start: int,
+    end: int,
+    *,
+    opening: bool = False,
+    keys: frozenset[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Noise stretches inside ``text[start:end]`` as ``(start, end, reason)``.
 
     ``opening`` marks the first kept line of a document, where a wire dateline
-    may stand; elsewhere only a news budget's slug and dateline are taken.
+    may stand; elsewhere only a news budget's slug and dateline are taken. ``keys``:
+    ``_keys_of(text[start:end])``, when the caller has it.
     """
     found = []
     segment = text[start:end]
-    keys = _keys_of(segment)
+    if keys is None:
+        keys = _keys_of(segment)
     matches = []
     sentence_rules = []
     if not _INLINE_KEYS.isdisjoint(keys):
@@ -743,7 +748,11 @@ def _noise_sentences(text: str, start: int, end: int) -> list[tuple[int, int, st
 
 
 def _classify(
-    text: str, units: list[tuple[int, int]], title: str | None, split_noise_lines: bool
+    text: str,
+    units: list[tuple[int, int]],
+    unit_keys: list[frozenset[str]],
+    title: str | None,
+    split_noise_lines: bool,
 ) -> tuple[list[str | None], int | None, dict[int, list[tuple[int, int, str]]]]:
     """The noise reason of each unit (``None`` for article text), the index of the title unit,
     and the noise sentences of the long units kept in part (see ``_noise_sentences``).
@@ -757,7 +766,7 @@ def _classify(
     for number, (start, end) in enumerate(units):
         line = text[start:end]
         repeated = seen.add(line)
-        reason = line_noise_reason(line)
+        reason = line_noise_reason(line, unit_keys[number])
         if (
             reason
             and split_noise_lines
@@ -842,7 +851,12 @@ def clean(document: Document, *, split_noise_lines: bool = True) -> CleanedDocum
     """
     text = document.text
     units = _units(text)
-    reasons, title_unit, partly_noise = _classify(text, units, document.title, split_noise_lines)
+    # Each unit's keys are found once: the line rules and the search for noise inside a kept
+    # line both need them, and finding them is a fifth of cleaning.
+    unit_keys = [_keys_of(text[start:end]) for start, end in units]
+    reasons, title_unit, partly_noise = _classify(
+        text, units, unit_keys, document.title, split_noise_lines
+    )
     title = document.title
     title_span = None
     kept: list[tuple[int, int]] = []
@@ -860,7 +874,7 @@ def clean(document: Document, *, split_noise_lines: bool = True) -> CleanedDocum
         sentence_noise = partly_noise.get(number, [])
         found = sentence_noise + [
             span
-            for span in inline_noise(text, start, end, opening=opening)
+            for span in inline_noise(text, start, end, opening=opening, keys=unit_keys[number])
             if not any(span[0] < e and s < span[1] for s, e, _ in sentence_noise)
         ]
         for noise_start, noise_end, noise_reason in sorted(found):
