@@ -122,18 +122,18 @@ def test_a_negated_and_a_plain_sentence_link_only_when_the_negation_is_about_som
         ["activist", "forti", "peopl", "die", "shell", "hom"]
     ]
     similarity = np.array([[1.0, 0.9], [0.9, 1.0]])
-    assert grouping.group_sentences([0, 1], stems, similarity, [True, False]) == [0, 1]
+    assert grouping.group_sentences([0, 1], stems, similarity, [True, False].__getitem__) == [0, 1]
     disjoint = [frozenset({"verif"}), frozenset()]
     assert grouping.group_sentences(
-        [0, 1], stems, similarity, [True, False], disjoint.__getitem__
+        [0, 1], stems, similarity, [True, False].__getitem__, disjoint.__getitem__
     ) == [0, 0]
     shared = [frozenset({"die"}), frozenset()]
     assert grouping.group_sentences(
-        [0, 1], stems, similarity, [True, False], shared.__getitem__
+        [0, 1], stems, similarity, [True, False].__getitem__, shared.__getitem__
     ) == [0, 1]
     unclear = [None, frozenset()]
     assert grouping.group_sentences(
-        [0, 1], stems, similarity, [True, False], unclear.__getitem__
+        [0, 1], stems, similarity, [True, False].__getitem__, unclear.__getitem__
     ) == [0, 1]
 
 
@@ -203,7 +203,20 @@ def _sentences_to_group(draw):
 @settings(max_examples=400, deadline=None)
 @given(_sentences_to_group())
 def test_groups_are_those_of_the_plain_construction(sentences) -> None:
-    assert grouping.group_sentences(*sentences) == _plain_group_sentences(*sentences)
+    doc_indices, stems, similarity, negated = sentences
+    asked = []
+
+    def is_negated(index: int) -> bool:
+        asked.append(index)
+        return negated[index]
+
+    assert grouping.group_sentences(
+        doc_indices, stems, similarity, is_negated
+    ) == _plain_group_sentences(*sentences)
+    # Only sentences that something could be linked to are asked.
+    close = similarity >= grouping._LINK_MIN_SIMILARITY
+    np.fill_diagonal(close, False)
+    assert all(close[i].any() for i in asked)
 
 
 # The negation test as one plain case-insensitive regex.

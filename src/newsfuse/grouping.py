@@ -32,6 +32,10 @@ CONTAINMENT = 0.8
 CONTAINMENT_MIN_SIMILARITY = 0.4
 AVERAGE_LINK = 0.4
 _MIN_CONTENT_WORDS = 4
+# The least similarity at which two sentences can be linked, by any of the rules below.
+_LINK_MIN_SIMILARITY = min(
+    CROSS_DOCUMENT_SIMILARITY, SAME_DOCUMENT_SIMILARITY, CONTAINMENT_MIN_SIMILARITY
+)
 # \b(not|no|never|neither|nor|none|nobody|nothing|without|denied|denies|deny)\b or n't\b, with
 # a straight or a typographic apostrophe (web copy of one quote has "don’t", another "don't"). Every
 # form starts with a letter: without re.IGNORECASE, re then skips to the next n, w or d in C
@@ -103,14 +107,16 @@ def group_sentences(
     doc_indices: Sequence[int],
     stems: Sequence[Sequence[str]],
     similarity: np.ndarray,
-    negated: Sequence[bool],
+    negated: Callable[[int], bool],
     scope_of: Callable[[int], frozenset[str] | None] | None = None,
 ) -> list[int]:
     """A group number for each sentence; numbers follow first appearance.
 
     A negated and a plain sentence are not linked when the plain one mentions
     what the negation denies: with the same words they say opposite things ("did
-    not meet" / "may meet"). ``scope_of(i)`` is what negated sentence ``i`` denies
+    not meet" / "may meet"). ``negated(i)`` says whether sentence ``i`` is negated
+    (see ``is_negated``), asked only of sentences with another one similar enough
+    to be linked to. ``scope_of(i)`` is what negated sentence ``i`` denies
     (see ``negation_scope``), asked only for such pairs; without it, or where it is
     ``None``, they are never linked.
     """
@@ -122,13 +128,18 @@ def group_sentences(
         # Computed when asked: containment looks at the words of a few pairs only.
         return math.log((1 + count) / (1 + document_frequency[term])) + 1.0
 
+    # Polarity matters only where a pair is similar enough to be linked; four in five
+    # sentences of a Multi-News cluster have no such partner, so they are not asked.
+    close = similarity >= _LINK_MIN_SIMILARITY
+    np.fill_diagonal(close, False)
+    partnered = close.any(axis=1).tolist()
     # Two sentences are comparable when both are substantial and of one polarity: they share
     # a class, and a sentence too short to compare has a class of its own. One comparison of
     # classes takes the place of three matrices.
     classes = np.array(
         [
-            int(negative) if len(found) >= _MIN_CONTENT_WORDS else -1 - i
-            for i, (found, negative) in enumerate(zip(stem_sets, negated))
+            int(partnered[i] and negated(i)) if len(found) >= _MIN_CONTENT_WORDS else -1 - i
+            for i, found in enumerate(stem_sets)
         ]
     )
     comparable = np.equal.outer(classes, classes)
@@ -140,7 +151,7 @@ def group_sentences(
         opposite = ~comparable & np.logical_and.outer(substantial, substantial)
         scope_of = functools.cache(scope_of)  # a sentence may be in several such pairs
         for i, j in _upper_pairs(opposite & (similarity >= CONTAINMENT_MIN_SIMILARITY)):
-            negative, plain = (i, j) if negated[i] else (j, i)
+            negative, plain = (i, j) if classes[i] == 1 else (j, i)
             scope = scope_of(negative)
             if scope is not None and scope.isdisjoint(stem_sets[plain]):
                 comparable[i, j] = comparable[j, i] = True

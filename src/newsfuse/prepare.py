@@ -188,7 +188,7 @@ def prepare(
         [s.doc_index for s in sentences],
         stems,
         similarity,
-        [is_negated(s.text) for s in sentences],
+        lambda i: is_negated(sentences[i].text),
         lambda i: negation_scope(sentences[i].text),
     )
     copy_of = find_copies(sentences, group_of, len(documents))
