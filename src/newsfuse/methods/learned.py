@@ -40,8 +40,8 @@ cost_exponent``: a cost-scaled greedy (gain / words), the best single sentence
 if it beats the greedy set (the usual guarantee for budgeted submodular
 maximisation), then a local search that adds a fitting sentence or swaps one
 chosen sentence for another while that raises ``F`` (at most ``max_moves`` moves).
-The whole method (features, scoring, selection) takes about 1.3 ms of the
-5.2 ms median per Multi-News cluster on one core (``make bench``). Against the earlier greedy below, with
+The whole method (features, scoring, selection) takes about 1.2 ms of the
+4.4 to 4.7 ms median per Multi-News cluster on one core (``make bench``). Against the earlier greedy below, with
 the same model, R1/R2 moved by: Multi-News val250 (264w F1) -0.11/+0.26, DUC 2003
 (100w recall) -0.66/-0.28, TAC 2011 (250w) +1.11/+1.32, DUC 2007 update (100w)
 +0.79/+0.53, DUC 2006 (250w) -0.46/+0.15; exact HiGHS on the same 30 candidates
