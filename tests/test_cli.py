@@ -196,6 +196,33 @@ def test_batch_writes_one_line_per_cluster(tmp_path):
     assert "1 failed" in result.stderr.decode()
 
 
+def test_batch_reports_a_damaged_line_and_goes_on(tmp_path):
+    clusters = tmp_path / "c.jsonl"
+    record = {"id": "ok", "documents": list(TINY_ARTICLES)}
+    clusters.write_text(
+        json.dumps(record) + '\n{"id": "cut", "docum\n' + json.dumps({"id": "no-docs"}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run("summarize", "--clusters", str(clusters), "--out", str(out), "--words", "40")
+    assert result.returncode == 0, result.stderr.decode()
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["id"] == "ok" and lines[0]["sentences"]
+    assert [(x["id"], x["line"]) for x in lines[1:]] == [(None, 2), (None, 3)]
+    assert "c.jsonl:2: not a cluster record" in lines[1]["error"]
+    assert "KeyError" in lines[2]["error"]
+    assert "2 failed" in result.stderr.decode()
+
+
+def test_batch_of_a_file_without_one_cluster_record_fails_before_writing(tmp_path):
+    clusters = tmp_path / "notes.jsonl"
+    clusters.write_text("first note\nsecond note\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("summarize", "--clusters", str(clusters), "--out", str(out))
+    _assert_clean_failure(result, 1, "notes.jsonl:1: not a cluster record")
+    assert not out.exists()
+
+
 def test_one_cluster_of_a_cluster_file_is_summarized(tmp_path):
     clusters = tmp_path / "c.jsonl"
     records = [

@@ -1,8 +1,8 @@
 """Batch runner: summarize every cluster of a cluster-JSONL file on all cores.
 
 A front end like the CLI: it dispatches to ``summarize`` and shows progress on
-stderr. A cluster that cannot be summarized becomes a line with an ``error``
-instead of stopping the run.
+stderr. A cluster that cannot be summarized, or a line that is not a cluster
+record, becomes an output line with an ``error`` instead of stopping the run.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Any
 
 from tqdm import tqdm
 
-from newsfuse.errors import InputError
+from newsfuse.errors import InputError, UnreadableInputError
 from newsfuse.pipeline import summarize
-from newsfuse.reading import ClusterRecord, read_clusters
+from newsfuse.reading import ClusterRecord, UnreadableLine, read_cluster_lines
 from newsfuse.render import to_dict
 
 
@@ -37,9 +37,11 @@ def _analysis_of(record: ClusterRecord, words: int, method: str | None) -> dict[
 
 
 def _run_record(
-    job: tuple[Callable[..., dict[str, Any]], ClusterRecord, int, str | None],
+    job: tuple[Callable[..., dict[str, Any]], ClusterRecord | UnreadableLine, int, str | None],
 ) -> dict[str, Any]:
     make, record, words, method = job
+    if isinstance(record, UnreadableLine):
+        return {"id": None, "line": record.line, "error": record.error}
     try:
         return {"id": record.id, **make(record, words, method)}
     except InputError as error:
@@ -47,13 +49,14 @@ def _run_record(
 
 
 def summarize_records(
-    records: Iterable[ClusterRecord],
+    records: Iterable[ClusterRecord | UnreadableLine],
     words: int,
     method: str | None,
     workers: int,
     analysis: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """One output dict per record (a summary, or with ``analysis`` the full analysis), in input order."""
+    """One output dict per record (a summary, or with ``analysis`` the full analysis), in input
+    order; an unreadable line gives ``{"id": None, "line": N, "error": ...}``."""
     make = _analysis_of if analysis else _summary_of
     jobs = ((make, record, words, method) for record in records)
     if workers <= 1:
@@ -74,7 +77,10 @@ def run_batch(
 ) -> tuple[int, int]:
     """Write one JSON line per cluster of ``clusters`` to ``out``; returns (written, failed)."""
     # Read everything first: the file is checked before any output is written.
-    records = list(read_clusters(clusters))
+    records = list(read_cluster_lines(clusters))
+    if records and all(isinstance(r, UnreadableLine) for r in records):
+        # Not one record: the wrong file rather than a few damaged lines.
+        raise UnreadableInputError(records[0].error)
     workers = workers or os.cpu_count() or 1
     written = failed = 0
     with open(out, "w", encoding="utf-8") as handle:

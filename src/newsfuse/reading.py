@@ -48,6 +48,14 @@ class ClusterRecord:
     meta: dict
 
 
+@dataclass(frozen=True)
+class UnreadableLine:
+    """A line of a cluster-JSONL file that is not a cluster record, and what is wrong with it."""
+
+    line: int
+    error: str
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_BINARY_SAMPLE]
     if b"\x00" in sample:
@@ -280,8 +288,10 @@ def _record(line: str, where: str) -> ClusterRecord:
         ) from None
 
 
-def read_clusters(path: str | Path) -> Iterator[ClusterRecord]:
-    """Cluster records from a ``.jsonl`` or ``.jsonl.gz`` file, one per line."""
+def read_cluster_lines(path: str | Path) -> Iterator[ClusterRecord | UnreadableLine]:
+    """Each non-blank line of a ``.jsonl`` or ``.jsonl.gz`` file as a record, or as what is
+    wrong with it. Faults of the whole file (missing, compressed wrongly, not UTF-8) raise.
+    """
     path = Path(path)
     if not path.is_file():
         raise MissingInputError(f"{path}: no such cluster file; give a .jsonl or .jsonl.gz file")
@@ -289,9 +299,22 @@ def read_clusters(path: str | Path) -> Iterator[ClusterRecord]:
     try:
         with opener(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
-                if line.strip():
+                if not line.strip():
+                    continue
+                try:
                     yield _record(line, f"{path}:{number}")
+                except UnreadableInputError as error:
+                    yield UnreadableLine(number, str(error))
     except (OSError, UnicodeDecodeError, EOFError) as error:
         raise UnreadableInputError(
             f"{path}: cannot be read as UTF-8 JSON lines ({error})"
         ) from None
+
+
+def read_clusters(path: str | Path) -> Iterator[ClusterRecord]:
+    """Cluster records from a ``.jsonl`` or ``.jsonl.gz`` file, one per line; the first line
+    that is not a record raises ``UnreadableInputError``."""
+    for item in read_cluster_lines(path):
+        if isinstance(item, UnreadableLine):
+            raise UnreadableInputError(item.error)
+        yield item
