@@ -19,6 +19,7 @@ from newsfuse.copies import find_copies, source_index
 from newsfuse.errors import EmptyInputError, UsageError
 from newsfuse.grouping import group_sentences, is_negated, negation_scope
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
+from newsfuse.overtaken import overtaken_sentences
 from newsfuse.segment import ends_on_terminal, split_sentences
 
 # About 50,000 words: far more than any news article, small enough to stay fast.
@@ -55,6 +56,12 @@ class PreparedCluster:
     def source_of(self) -> np.ndarray:
         """Per document, the index of its source: the article it repeats, or its own."""
         return source_index(self.copy_of)
+
+    @cached_property
+    def overtaken(self) -> np.ndarray:
+        """Per sentence, whether it looks ahead to a day that newer articles have reached
+        (see ``overtaken``)."""
+        return overtaken_sentences(self.documents, self.sentences)
 
     @cached_property
     def source_count(self) -> int:

@@ -24,7 +24,8 @@ _LEANING_REACH = 2
 
 
 def candidate_mask(cluster: PreparedCluster) -> np.ndarray:
-    """Sentences worth putting in a summary: full statements of a readable length.
+    """Sentences worth putting in a summary: full statements of a readable length that
+    the cluster's newer articles have not overtaken.
 
     Falls back to every sentence when none qualifies (a cluster of fragments),
     so a summary is never silently empty.
@@ -33,7 +34,8 @@ def candidate_mask(cluster: PreparedCluster) -> np.ndarray:
         [
             MIN_CANDIDATE_WORDS <= s.words <= MAX_CANDIDATE_WORDS
             and not s.text.rstrip().endswith("?")
-            for s in cluster.sentences
+            and not overtaken
+            for s, overtaken in zip(cluster.sentences, cluster.overtaken, strict=True)
         ]
     )
     return mask if mask.any() else np.ones(len(cluster.sentences), dtype=bool)
