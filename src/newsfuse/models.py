@@ -8,6 +8,7 @@ reconstructed by searching for a string.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 
@@ -21,6 +22,14 @@ class Document:
     date: str | None = None
     source: str | None = None
     origin: str | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The day the article is dated, when ``date`` begins with an ISO date; else None."""
+        try:
+            return date.fromisoformat(self.date[:10]) if self.date else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)

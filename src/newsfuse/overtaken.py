@@ -38,13 +38,6 @@ _LOOKS_AHEAD = re.compile(
 )
 
 
-def _date_of(document: Document) -> date | None:
-    try:
-        return date.fromisoformat(document.date[:10]) if document.date else None
-    except ValueError:
-        return None
-
-
 def _expected_days(text: str, written: date) -> list[date]:
     days = []
     for match in _LOOKS_AHEAD.finditer(text):
@@ -58,7 +51,7 @@ def _expected_days(text: str, written: date) -> list[date]:
 
 def overtaken_sentences(documents: Sequence[Document], sentences: Sequence[Sentence]) -> np.ndarray:
     """Per sentence, whether it looks ahead to a day the cluster's newest article has reached."""
-    written = [_date_of(d) for d in documents]
+    written = [d.day for d in documents]
     newest = max((d for d in written if d is not None), default=None)
     overtaken = np.zeros(len(sentences), dtype=bool)
     if newest is None:

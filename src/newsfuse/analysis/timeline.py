@@ -212,13 +212,6 @@ def _resolve(
     return (reference + timedelta(days=gap)).isoformat()
 
 
-def _reference(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
-
-
 def _looks_ahead(entity: Span) -> bool:
     """The verb the date belongs to speaks of the future ("will vote on Tuesday", "plan to refloat ...").
 
@@ -251,7 +244,7 @@ def dated_sentences(cluster: PreparedCluster, parsed: Sequence[Doc]) -> list[Dat
                     found.append((index, entity, form))
     stated = [date(f.year, f.month, f.day) for _, _, f in found if f.kind == "full"]
     context = max(stated) if len({d.year for d in stated}) == 1 else None
-    references = {c.document.id: _reference(c.document.date) for c in cluster.cleaned}
+    references = {c.document.id: c.document.day for c in cluster.cleaned}
     dated = []
     for index, entity, form in found:
         sentence = cluster.sentences[index]
