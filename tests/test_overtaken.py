@@ -93,3 +93,23 @@ def test_tomorrow_and_tonight_are_read_from_the_article_date():
         Document(id="sun", text=_SUNDAY_TEXT, date=_SUNDAY),
     ]
     assert len(_overtaken_texts(documents)) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "overtaken"),
+    [
+        ("The assembly will vote on the budget on Oct. 25, the speaker said.", True),
+        ("The assembly is scheduled to vote on the budget on 25 October.", True),
+        ("The assembly will vote on the budget on October 26, the speaker said.", False),
+        # A date that has passed by the article's own day means the next year's.
+        ("The assembly will vote on the budget on Oct. 1, the speaker said.", False),
+        ("The assembly will vote on the budget on Oct. 25, 1999, the speaker said.", False),
+        ("The vote had been expected on Oct. 25 but was delayed by a storm.", False),
+    ],
+)
+def test_forecasts_for_calendar_dates_are_read_like_weekdays(sentence, overtaken):
+    documents = [
+        Document(id="sat", text=sentence, date=_SATURDAY),
+        Document(id="sun", text=_SUNDAY_TEXT, date=_SUNDAY),
+    ]
+    assert _overtaken_texts(documents) == ([sentence] if overtaken else [])
