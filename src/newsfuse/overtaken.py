@@ -23,22 +23,16 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsfuse._dates import MONTHS, WEEKDAYS, DateForm, read_date
 from newsfuse.models import Document, Sentence
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAYS_AHEAD = {"today": 0, "tonight": 0, "tomorrow": 1}
-_MONTHS = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-)  # fmt: skip
-# "Nov. 3", "November 3, 1999", "Sept. 30", "3 November": a month name (or its short form) and
-# a day of the month, optionally a year.
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
-)
-_CALENDAR = (
-    rf"(?P<month>{_MONTH}) (?P<mday>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?:,? (?P<year>(?:19|20)\d\d))?"
-    rf"|(?P<mday2>[0-3]?\d)(?:st|nd|rd|th)? (?P<month2>{_MONTH})(?:,? (?P<year2>(?:19|20)\d\d))?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The ways a forecast names its day: "Sunday", "tomorrow", "tonight", "Nov. 3", "3 November",
+# "Jan. 5, 1999". ``read_date`` then reads which.
+_NAMED_DAY = (
+    r"(?:" + "|".join(WEEKDAYS) + r"|today|tonight|tomorrow)\b(?!'s)"
+    rf"|(?:{_MONTH_NAMES})\.? \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH_NAMES})\b\.?(?:,? (?:19|20)\d\d)?"
 )
 # A word that looks ahead, then (within the clause) the day it looks ahead to. "had", "was",
 # "were" and "been" before the word make it a past plan ("had been expected Tuesday").
@@ -48,38 +42,37 @@ _LOOKS_AHEAD = re.compile(
     r"|plans? to|set to)\b"
     r"[^.;:!?]{0,60}?"
     r"(?<!\blast )(?<!\bpast )(?<!\bprevious )(?<!\ba )(?<!\beach )(?<!\bevery )"
-    r"\b(?:(?P<day>" + "|".join(_WEEKDAYS + tuple(_DAYS_AHEAD)) + r")\b(?!'s)|" + _CALENDAR + ")",
+    r"\b(?P<day>" + _NAMED_DAY + ")",
     re.IGNORECASE,
 )
 
 
-def _calendar_day(match: re.Match, written: date) -> date | None:
-    month = match.group("month") or match.group("month2")
-    mday = int(match.group("mday") or match.group("mday2"))
-    year = match.group("year") or match.group("year2")
-    number = _MONTHS.index(month[:3].lower()) + 1
-    try:
-        if year:
-            return date(int(year), number, mday)
-        day = date(written.year, number, mday)
-        return day if day >= written else date(written.year + 1, number, mday)
-    except ValueError:  # "Feb. 30", or a number that was not a day of the month
-        return None
+def _expected_day(form: DateForm, written: date) -> date | None:
+    """The day ``form`` names for a reader on ``written``: the coming one of that name."""
+    if form.kind == "full":
+        return date(form.year, form.month, form.day)
+    if form.kind == "relative_day":
+        return written + timedelta(days=form.shift)
+    if form.kind == "weekday":
+        return written + timedelta(days=(form.weekday - written.weekday()) % 7)
+    for year in (written.year, written.year + 1):  # a day of a month
+        try:
+            day = date(year, form.month, form.day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if day >= written:
+            return day
+    return None
 
 
 def _expected_days(text: str, written: date) -> list[date]:
     days = []
     for match in _LOOKS_AHEAD.finditer(text):
-        if match.group("day") is None:
-            day = _calendar_day(match, written)
-            if day is not None:
-                days.append(day)
-            continue
-        name = match.group("day").lower()
-        ahead = _DAYS_AHEAD.get(name)
-        if ahead is None:
-            ahead = (_WEEKDAYS.index(name) - written.weekday()) % 7
-        days.append(written + timedelta(days=ahead))
+        # "Tonight" is the article's own day, as "today" is.
+        form = read_date(re.sub("(?i)tonight", "today", match.group("day")))
+        day = _expected_day(form, written) if form else None
+        if day is not None:
+            days.append(day)
     return days
 
 
