@@ -71,6 +71,18 @@ NOISE_LINES = {
     "link with address": ("More info: https://example.org/bridge", "link"),
     "bracketed link": ("[Council to vote again on bridge budget]", "link"),
     "server error": ("[an error occurred while processing the directive]", "server-error"),
+    "web archive notice": (
+        "Since 2001 the Harbour Web Archive has given its crawl data to the Internet Archive.",
+        "archive-notice",
+    ),
+    "web archive crawl": (
+        "These crawls archive each page as it is published and the pages it links to.",
+        "archive-notice",
+    ),
+    "web archive collection": (
+        "Web crawl of the council's site performed in 2016.",
+        "archive-notice",
+    ),
     "broadcast": ("Our reporter in the capital, Jane Roe, is on the line for us.", "broadcast"),
     "photo credit": ("Photo: Jane Doe/Reuters", "photo-credit"),
     "gallery caption": (
@@ -273,6 +285,10 @@ KEPT_LINES = {
     "image in prose": "Image matters to the mayor, who hired two press officers this year.",
     "agency in prose": "AFP reported that talks would resume in Geneva next week.",
     "slash in prose": "The 24/7 hotline for island residents opened on Wednesday.",
+    "crawl in prose": "Traffic on the harbour road slowed to a crawl after the ferry ran aground.",
+    "web archive in prose": (
+        "A copy of the page on the Wayback Machine shows the timetable was changed on Monday."
+    ),
 }
 
 
@@ -335,6 +351,14 @@ def test_without_split_noise_lines_a_run_together_line_goes_whole() -> None:
     text = "Image caption the harbour wall seen from the north pier. " + RUN_TOGETHER_STORY
     result = clean(Document(id="doc", text=text), split_noise_lines=False)
     assert result.paragraphs == () and [span.reason for span in result.noise] == ["photo-credit"]
+
+
+def test_noise_of_a_kept_reason_stays_article_text() -> None:
+    notice = "Focused crawls of the council's pages were added to the Wayback Machine."
+    text = f"{BEFORE}\n\n{notice}\n\n{AFTER}"
+    result = clean(Document(id="doc", text=text), keep_noise=frozenset({"archive-notice"}))
+    assert [text[start:end] for start, end in result.paragraphs] == [BEFORE, notice, AFTER]
+    assert kept_text(cleaned(BEFORE, notice, AFTER)) == [BEFORE, AFTER]
 
 
 def test_long_caption_closed_by_its_credit_stays_noise() -> None:

@@ -180,6 +180,25 @@ _SERVER_ERROR = (
     r"^\W*an error (has )?occurred\b.{0,60}$",
     r"^\W*(error \d{3}|404 not found|page not found|internal server error|service unavailable)\b",
 )
+# A web archive's page about its own crawls, served in place of an article it did not hold
+# (10% of Multi-News's training clusters): the archive named together with what it does.
+_ARCHIVE_NOTICE = (
+    (
+        ("internet archive", "wayback machine", "archive-it", "alexa internet"),
+        (
+            r"\b(internet archive|wayback machine|archive-it|alexa internet)\b.*"
+            r"\b(crawl\w*|embargo|ingested|archived pages|web (collections|captures))\b|"
+            r"\b(crawl\w*|embargo|ingested|archived pages|web (collections|captures))\b.*"
+            r"\b(internet archive|wayback machine|archive-it)\b"
+        ),
+    ),
+    ("crawl", r"\b(these|focused|web|wide|daily) crawls\b|\bcrawl data\b"),
+    ("crawl", r"\bcrawl(s|ed|ing|ers?)?\b.*\b(archive|urls?|domains?|seed ?lists?|heritrix)"),
+    ("crawl", r"^\W*(web |domain )?crawls? (of|performed|data)\b"),
+    ("crawl", r"\bthe seed (list )?for this crawl\b"),
+    ("no more 404", r"\bno more 404\b"),
+    ("warc", r"\bwarcs?\b"),
+)
 _BROADCAST = (
     ("on the line", r"\b(is|are) on the line (for|with) us\b"),
     ("joins us", r"\bjoins us (now |live )?(from|on the line)\b"),
@@ -345,6 +364,8 @@ _LINE_RULES = tuple(
         ("editor-note", _EDITOR_NOTE),
         ("copyright", _COPYRIGHT),
         ("wire-code", _WIRE_CODE),
+        # Last, so that a line it is kept for (``keep_noise``) is tried by every other rule.
+        ("archive-notice", _ARCHIVE_NOTICE),
     )
 )
 _LINE_CHAIN = _Chain.of(_LINE_RULES)
@@ -609,17 +630,21 @@ def _is_link_line(line: str, found: frozenset[str]) -> bool:
     return len(_URL.sub(" ", line).split()) <= _MAX_LINK_LABEL_WORDS
 
 
-def line_noise_reason(line: str, keys: frozenset[str] | None = None) -> str | None:
+def line_noise_reason(
+    line: str, keys: frozenset[str] | None = None, keep_noise: frozenset[str] = frozenset()
+) -> str | None:
     """Why a whole line is noise, or ``None`` when it may be article text.
 
-    ``keys``: ``_keys_of(line)``, when the caller has it.
+    ``keys``: ``_keys_of(line)``, when the caller has it. ``keep_noise``: reasons of the
+    rule chain not to give (see ``clean``).
     """
     # Every typesetting code holds an "&": testing that first spares a search of most lines.
     bare = (_TYPESETTING_CODE.sub(" ", line) if "&" in line else line).strip()
     if not _LETTER_OR_DIGIT.search(bare):
         return "wire-code" if bare != line.strip() else "symbols"
     found = keys if keys is not None and bare == line else _keys_of(bare)
-    if reason := _LINE_CHAIN.first(bare, found):
+    reason = _LINE_CHAIN.first(bare, found)
+    if reason and reason not in keep_noise:
         return reason
     if _is_bracketed_note(bare) or _is_link_line(bare, found):
         return "link"
@@ -733,14 +758,16 @@ def _is_wrapped(text: str, units: list[tuple[int, int]], number: int) -> bool:
 _BREADCRUMB = re.compile(r"\s[|›»>/]\s")
 
 
-def _noise_sentences(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
+def _noise_sentences(
+    text: str, start: int, end: int, keep_noise: frozenset[str]
+) -> list[tuple[int, int, str]] | None:
     """The sentences of a noise line that are noise, ``(start, end, reason)``; ``None`` when
     the others are too few to be article text (see ``_MIN_PROSE_WORDS``), and the whole line
     is noise.
     """
     found = []
     for sentence_start, sentence_end in sentence_spans(text, start, end):
-        if reason := line_noise_reason(text[sentence_start:sentence_end]):
+        if reason := line_noise_reason(text[sentence_start:sentence_end], keep_noise=keep_noise):
             found.append((sentence_start, sentence_end, reason))
     noise_words = sum(len(text[s:e].split()) for s, e, _ in found)
     prose_words = len(text[start:end].split()) - noise_words
@@ -753,6 +780,7 @@ def _classify(
     unit_keys: list[frozenset[str]],
     title: str | None,
     split_noise_lines: bool,
+    keep_noise: frozenset[str],
 ) -> tuple[list[str | None], int | None, dict[int, list[tuple[int, int, str]]]]:
     """The noise reason of each unit (``None`` for article text), the index of the title unit,
     and the noise sentences of the long units kept in part (see ``_noise_sentences``).
@@ -766,13 +794,13 @@ def _classify(
     for number, (start, end) in enumerate(units):
         line = text[start:end]
         repeated = seen.add(line)
-        reason = line_noise_reason(line, unit_keys[number])
+        reason = line_noise_reason(line, unit_keys[number], keep_noise)
         if (
             reason
             and split_noise_lines
             and len(line.split(None, _MIN_PROSE_WORDS)) > _MIN_PROSE_WORDS
         ):
-            noise_sentences = _noise_sentences(text, start, end)
+            noise_sentences = _noise_sentences(text, start, end, keep_noise)
             if noise_sentences is not None:
                 reason = None
                 partly_noise[number] = noise_sentences
@@ -844,10 +872,14 @@ def _split_kept(
     return narrowed, []
 
 
-def clean(document: Document, *, split_noise_lines: bool = True) -> CleanedDocument:
+def clean(
+    document: Document, *, split_noise_lines: bool = True, keep_noise: frozenset[str] = frozenset()
+) -> CleanedDocument:
     """Locate the article text of ``document``; see the module docstring.
 
     With ``split_noise_lines`` off, a line a rule marks as noise goes whole, however long.
+    Lines and sentences that only a rule of a reason in ``keep_noise`` marks stay article text
+    (only the last of the rule chain's reasons, ``archive-notice``, is kept this way).
     """
     text = document.text
     units = _units(text)
@@ -855,7 +887,7 @@ def clean(document: Document, *, split_noise_lines: bool = True) -> CleanedDocum
     # line both need them, and finding them is a fifth of cleaning.
     unit_keys = [_keys_of(text[start:end]) for start, end in units]
     reasons, title_unit, partly_noise = _classify(
-        text, units, unit_keys, document.title, split_noise_lines
+        text, units, unit_keys, document.title, split_noise_lines, keep_noise
     )
     title = document.title
     title_span = None

@@ -142,12 +142,13 @@ def prepare(
     query: str | None = None,
     max_sentences: int = MAX_CLUSTER_SENTENCES,
     split_noise_lines: bool = True,
+    keep_noise: frozenset[str] = frozenset(),
 ) -> PreparedCluster:
     """Clean, split, vectorise and group the sentences of ``documents``.
 
     A cluster of more than ``max_sentences`` sentences keeps the lead of each article (see
-    ``_leads``) and says so in its warnings. ``split_noise_lines`` is passed to
-    ``cleaning.clean``.
+    ``_leads``) and says so in its warnings. ``split_noise_lines`` and ``keep_noise`` are
+    passed to ``cleaning.clean``.
     """
     if not documents:
         raise EmptyInputError("no documents were given: pass at least one article")
@@ -171,7 +172,9 @@ def prepare(
             "finds no words there to match across sources or to score, and picks those "
             "sentences by position and length alone"
         )
-    cleaned = tuple(clean(d, split_noise_lines=split_noise_lines) for d in usable)
+    cleaned = tuple(
+        clean(d, split_noise_lines=split_noise_lines, keep_noise=keep_noise) for d in usable
+    )
     found = [split_sentences(c, doc_index) for doc_index, c in enumerate(cleaned)]
     warnings += [
         f"document {c.document.id!r}: no article text found"

@@ -23,17 +23,20 @@ REDUNDANCY = 0.5
 _LEANING_REACH = 2
 
 
-def candidate_mask(cluster: PreparedCluster) -> np.ndarray:
+def candidate_mask(cluster: PreparedCluster, *, introductions: bool = False) -> np.ndarray:
     """Sentences worth putting in a summary: full statements of a readable length that
     the cluster's newer articles have not overtaken.
 
-    Falls back to every sentence when none qualifies (a cluster of fragments),
-    so a summary is never silently empty.
+    A sentence ending on a colon introduces what follows ("Police arrested the following:")
+    and says nothing alone; ``introductions=True`` keeps such sentences (training labels
+    them, see ``training.cluster_rows``). Falls back to every sentence when none qualifies
+    (a cluster of fragments), so a summary is never silently empty.
     """
+    endings = ("?",) if introductions else ("?", ":")
     mask = np.array(
         [
             MIN_CANDIDATE_WORDS <= s.words <= MAX_CANDIDATE_WORDS
-            and not s.text.rstrip().endswith("?")
+            and not s.text.rstrip().endswith(endings)
             and not overtaken
             for s, overtaken in zip(cluster.sentences, cluster.overtaken, strict=True)
         ]
