@@ -199,10 +199,24 @@ def query_similarity(cluster: PreparedCluster) -> np.ndarray:
     The query is weighted as one more sentence of the cluster, so its rare words
     count as the articles' rare words do.
     """
-    query = content_stems(cluster.query or "")
-    if not query:
+    return _similarity_to(cluster, cluster.query or "")
+
+
+def title_similarity(cluster: PreparedCluster) -> np.ndarray:
+    """Cosine of each sentence with the articles' given titles taken together, weighted as
+    ``query_similarity`` weighs the query (zeros when no article came with a title).
+
+    Only titles given with the documents count: a headline that cleaning finds in the
+    text may be a section name or a date line.
+    """
+    return _similarity_to(cluster, " ".join(d.title for d in cluster.documents if d.title))
+
+
+def _similarity_to(cluster: PreparedCluster, text: str) -> np.ndarray:
+    stems = content_stems(text)
+    if not stems:
         return np.zeros(len(cluster.sentences))
-    vectors = tfidf_matrix([*cluster.stems, query])
+    vectors = tfidf_matrix([*cluster.stems, stems])
     return (vectors[:-1] @ vectors[-1].T).toarray().ravel()
 
 

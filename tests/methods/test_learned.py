@@ -115,3 +115,21 @@ def test_a_query_favours_the_sentences_that_match_it(storm_documents):
     assert not any(
         plain.sentences[i].text.startswith("Insurers") for i, _ in Learned().select(plain, 80)
     )
+
+
+def test_given_titles_favour_the_sentences_that_match_them(storm_documents):
+    from newsfuse import Document, prepare
+
+    plain = prepare(storm_documents)
+    titled = prepare(
+        [
+            Document(id=d.id, text=d.text, title="Insurers put the damage at millions")
+            for d in storm_documents
+        ]
+    )
+    gain = Learned().score(titled) - Learned().score(plain)
+    insurers = next(i for i, s in enumerate(plain.sentences) if s.text.startswith("Insurers"))
+    assert gain.argmax() == insurers and gain.min() >= 0
+    assert np.array_equal(Learned(title_weight=0).score(titled), Learned().score(plain))
+    # Headlines that cleaning finds in the text (each article here opens with one) do not count.
+    assert np.array_equal(Learned(title_weight=0).score(plain), Learned().score(plain))
