@@ -878,8 +878,10 @@ def clean(
     """Locate the article text of ``document``; see the module docstring.
 
     With ``split_noise_lines`` off, a line a rule marks as noise goes whole, however long.
-    Lines and sentences that only a rule of a reason in ``keep_noise`` marks stay article text
-    (only the last of the rule chain's reasons, ``archive-notice``, is kept this way).
+    Lines and sentences that a rule of a reason in ``keep_noise`` marks stay article text
+    unless a later check marks them. The line rules give the first of their reasons that
+    matches, so a kept reason hides the ones after it: only the last, ``archive-notice``,
+    can be kept without changing anything else (training keeps it, see ``training.py``).
     """
     text = document.text
     units = _units(text)
