@@ -27,6 +27,7 @@ kept: dropping an article sentence costs more than keeping a caption.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -364,11 +365,19 @@ _LINE_RULES = tuple(
         ("editor-note", _EDITOR_NOTE),
         ("copyright", _COPYRIGHT),
         ("wire-code", _WIRE_CODE),
-        # Last, so that a line it is kept for (``keep_noise``) is tried by every other rule.
         ("archive-notice", _ARCHIVE_NOTICE),
     )
 )
 _LINE_CHAIN = _Chain.of(_LINE_RULES)
+
+
+@functools.cache
+def _line_chain(keep_noise: frozenset[str]) -> _Chain:
+    """The line rules without those of the reasons in ``keep_noise``."""
+    if not keep_noise:
+        return _LINE_CHAIN
+    return _Chain.of(tuple(rules for rules in _LINE_RULES if rules.reason not in keep_noise))
+
 
 # Sentences inside a kept line that are not article text.
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
@@ -635,16 +644,15 @@ def line_noise_reason(
 ) -> str | None:
     """Why a whole line is noise, or ``None`` when it may be article text.
 
-    ``keys``: ``_keys_of(line)``, when the caller has it. ``keep_noise``: reasons of the
-    rule chain not to give (see ``clean``).
+    ``keys``: ``_keys_of(line)``, when the caller has it. ``keep_noise``: reasons whose
+    rules are not tried (see ``clean``).
     """
     # Every typesetting code holds an "&": testing that first spares a search of most lines.
     bare = (_TYPESETTING_CODE.sub(" ", line) if "&" in line else line).strip()
     if not _LETTER_OR_DIGIT.search(bare):
         return "wire-code" if bare != line.strip() else "symbols"
     found = keys if keys is not None and bare == line else _keys_of(bare)
-    reason = _LINE_CHAIN.first(bare, found)
-    if reason and reason not in keep_noise:
+    if reason := _line_chain(keep_noise).first(bare, found):
         return reason
     if _is_bracketed_note(bare) or _is_link_line(bare, found):
         return "link"
@@ -878,10 +886,8 @@ def clean(
     """Locate the article text of ``document``; see the module docstring.
 
     With ``split_noise_lines`` off, a line a rule marks as noise goes whole, however long.
-    Lines and sentences that a rule of a reason in ``keep_noise`` marks stay article text
-    unless a later check marks them. The line rules give the first of their reasons that
-    matches, so a kept reason hides the ones after it: only the last, ``archive-notice``,
-    can be kept without changing anything else (training keeps it, see ``training.py``).
+    The line rules of the reasons in ``keep_noise`` are left out: what only they would mark
+    stays article text (training keeps ``archive-notice``, see ``training.py``).
     """
     text = document.text
     units = _units(text)

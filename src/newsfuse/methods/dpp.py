@@ -23,8 +23,8 @@ sentences only, at most one per same-content group.
 On the dev sets (R1/R2; Multi-News val250 264 words F1, DUC 2003 100 words
 recall, TAC 2011 250 words recall) it scored 46.86/17.69, 38.21/11.79 and
 48.45/18.49 with this quality (46.85/17.69, 39.10/12.72 and 48.45/18.48 with the
-model retrained without ``lexrank_pct``: one DUC 2003 cluster changed); with ``q_i ** 2 = p_i * sqrt(words_i)``
-46.96/17.53, 35.27/10.56 and 48.94/18.85; with the centroid cosine as an
+model retrained without ``lexrank_pct``: one DUC 2003 cluster changed); with
+``q_i ** 2 = p_i * sqrt(words_i)`` 46.96/17.53, 35.27/10.56 and 48.94/18.85; with the centroid cosine as an
 unlearned quality 44.90/15.57, 36.79/10.25 and 48.28/18.05.
 """
 
