@@ -39,6 +39,31 @@ def test_an_abridged_copy_repeats_the_full_story_whichever_comes_first():
     assert cluster.copy_of == (2, None, None)
 
 
+def test_a_wire_update_that_resends_most_of_the_story_repeats_it():
+    # As an AP update resends four of a story's five paragraphs under a new one: about three
+    # quarters of the update's words are the full story's.
+    full = ABRIDGED + (
+        "\n\nOpponents said the money should go to the bus network instead."
+        "\n\nA firm from Aldport, which also built the harbour crossing, will build the footbridge."
+    )
+    update = ABRIDGED + (
+        "\n\nLate that evening the regional government promised to cover a third of the spending."
+    )
+    cluster = prepare(_documents(full, TINY_ARTICLES[1], update))
+    assert cluster.copy_of == (None, None, 0)
+
+
+def test_a_follow_up_that_reuses_half_of_the_story_is_a_source_of_its_own():
+    follow_up = (
+        "The city council of Lindmoor approved a new footbridge over the river on Monday by"
+        " seven votes to two. The bridge will cost 4.2 million euros and open in 2028.\n\n"
+        "On Tuesday two residents asked the regional court to stop the project, saying the"
+        " council had not heard the fishermen who moor boats below the old ferry steps."
+    )
+    cluster = prepare(_documents(TINY_ARTICLES[0], TINY_ARTICLES[1], follow_up))
+    assert cluster.copy_of == (None, None, None)
+
+
 def test_a_concept_held_by_an_article_and_its_copy_has_one_source():
     cluster = prepare(_documents(TINY_ARTICLES[0], TINY_ARTICLES[1], TINY_ARTICLES[0]))
     found = concepts(cluster)
