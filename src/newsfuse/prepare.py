@@ -19,6 +19,7 @@ from newsfuse.copies import find_copies, source_index
 from newsfuse.errors import EmptyInputError, UsageError
 from newsfuse.grouping import group_sentences, is_negated, negation_scope
 from newsfuse.models import CleanedDocument, Document, Sentence, SentenceGroup
+from newsfuse.optional import optional_sentences
 from newsfuse.overtaken import overtaken_sentences
 from newsfuse.segment import ends_on_terminal, split_sentences
 
@@ -62,6 +63,12 @@ class PreparedCluster:
         """Per sentence, whether it looks ahead to a day that newer articles have reached
         (see ``overtaken``)."""
         return overtaken_sentences(self.documents, self.sentences)
+
+    @cached_property
+    def optional(self) -> np.ndarray:
+        """Per sentence, whether its article's editor marked it as text a paper may cut
+        (see ``optional``)."""
+        return optional_sentences(self.cleaned, self.sentences)
 
     @cached_property
     def source_count(self) -> int:

@@ -133,3 +133,19 @@ def test_given_titles_favour_the_sentences_that_match_them(storm_documents):
     assert np.array_equal(Learned(title_weight=0).score(titled), Learned().score(plain))
     # Headlines that cleaning finds in the text (each article here opens with one) do not count.
     assert np.array_equal(Learned(title_weight=0).score(plain), Learned().score(plain))
+
+
+def test_sentences_their_editor_marked_optional_count_less(storm_documents):
+    from newsfuse import Document, prepare
+
+    first = storm_documents[0]
+    cut = first.text.index("\n\n", len(first.text) // 2)
+    mark = "\n\n(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)"
+    marked = Document(id=first.id, text=first.text[:cut] + mark + first.text[cut:])
+    cluster = prepare([marked, *storm_documents[1:]])
+    assert cluster.optional.any() and not cluster.optional.all()
+    plain, penalised = Learned(optional_penalty=0).score(cluster), Learned().score(cluster)
+    assert (penalised[cluster.optional] < plain[cluster.optional]).all()
+    assert np.array_equal(penalised[~cluster.optional], plain[~cluster.optional])
+    # Taken off the logit: the relevance stays positive (``dpp`` squares it).
+    assert (penalised > 0).all()
